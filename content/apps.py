@@ -1,0 +1,8 @@
+"""The shop's editorial content: the benefits article and its reader comments."""
+
+from django.apps import AppConfig
+
+
+class ContentConfig(AppConfig):
+    name = "content"
+    verbose_name = "Articles"

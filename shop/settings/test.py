@@ -1,0 +1,19 @@
+"""Settings for the test suite: base settings with fast hashing and local-only services."""
+
+import os
+
+# Tests run with DEBUG off (as production does) but need no secrets from the environment.
+os.environ.setdefault("SECRET_KEY", "test-secret-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from .base import *  # noqa: E402,F401,F403
+from .base import DATA_DIR, STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+# Plain static storage: tests must not depend on a collectstatic manifest.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+MEDIA_ROOT = DATA_DIR / "test-media"

@@ -1,0 +1,23 @@
+"""URL routes: the shop's home page, Oscar's apps, the article app and admin."""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from shop.storefront import views as storefront_views
+
+urlpatterns = [
+    path("", storefront_views.home, name="home-page"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include(apps.get_app_config("oscar").urls[0])),
+]
+
+handler404 = "shop.storefront.views.page_not_found"
+handler500 = "shop.storefront.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,44 @@
+"""Fixtures shared by the whole suite: the seeded catalogue, a browser, services."""
+
+import shutil
+
+import pytest
+
+from tests.support.browser import allow_orm_in_browser_tests, launch_chromium
+from tests.support.services import chromium_path, require_service
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path_factory):
+    # Product pictures written by tests go to a throwaway folder.
+    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+
+
+@pytest.fixture
+def catalogue(db):
+    """The shop's starting catalogue, as `make run` loads it."""
+    from shop.catalogue_setup import catalogue_setup
+
+    catalogue_setup()
+
+
+@pytest.fixture
+def page(live_server):
+    """A Playwright page in headless Chromium; `live_server.url` serves the shop."""
+    path = chromium_path()
+    require_service(path is not None, "Chromium (/usr/bin/chromium)")
+    allow_orm_in_browser_tests()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = launch_chromium(playwright, path)
+        try:
+            yield context.pages[0] if context.pages else context.new_page()
+        finally:
+            context.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cleanup_media(tmp_path_factory):
+    yield
+    shutil.rmtree(tmp_path_factory.getbasetemp() / "media", ignore_errors=True)
