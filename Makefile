@@ -26,8 +26,18 @@ run: setup
 	@echo "The shop is starting at http://127.0.0.1:8000 (emails go to .local/outbox/)"
 	$(DEV_ENV) $(BIN)/honcho --procfile Procfile.dev start
 
+# The whole suite on the default database (SQLite), then again on PostgreSQL when
+# TEST_POSTGRES_URL is set (CI sets it; tests marked `postgres` run only there).
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
+		echo "== the suite again on PostgreSQL ($$TEST_POSTGRES_URL)"; \
+		DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	elif [ "$$SHOP_TEST_REQUIRE_SERVICES" = 1 ]; then \
+		echo "TEST_POSTGRES_URL is not set, and SHOP_TEST_REQUIRE_SERVICES=1" >&2; exit 1; \
+	else \
+		echo "TEST_POSTGRES_URL is not set: the PostgreSQL pass (and the tests marked postgres) did not run."; \
+	fi
 
 clean:
 	rm -rf .local

@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from django.conf import settings as django_settings
 
 from tests.support.browser import allow_orm_in_browser_tests, launch_chromium
 from tests.support.services import chromium_path, require_service
@@ -42,3 +43,14 @@ def page(live_server):
 def _cleanup_media(tmp_path_factory):
     yield
     shutil.rmtree(tmp_path_factory.getbasetemp() / "media", ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` (row locks, concurrency) run only in the PostgreSQL pass."""
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    kept = [item for item in items if item.get_closest_marker("postgres") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgres") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept

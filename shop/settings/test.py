@@ -17,3 +17,6 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Plain static storage: tests must not depend on a collectstatic manifest.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = DATA_DIR / "test-media"
+# Live-server threads must not keep connections open past a test (PostgreSQL then
+# refuses to drop the test database).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
