@@ -5,10 +5,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from shop import health
 from shop.storefront import views as storefront_views
 
 urlpatterns = [
     path("", storefront_views.home, name="home-page"),
+    path("health/live/", health.live, name="health-live"),
+    path("health/ready/", health.ready, name="health-ready"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(apps.get_app_config("oscar").urls[0])),

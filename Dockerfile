@@ -1,0 +1,18 @@
+# The one image behind web, worker, beat and the migrate job in docker-compose.yml.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=shop.settings.production
+
+WORKDIR /app
+COPY pyproject.toml ./
+COPY shop ./shop
+COPY content ./content
+RUN pip install --no-cache-dir .
+COPY . .
+# collectstatic needs settings but no secrets of value: a build-time placeholder key.
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
+
+RUN useradd --create-home shop && mkdir -p /app/.local && chown -R shop /app/.local
+USER shop
+EXPOSE 8000
