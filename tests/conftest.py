@@ -23,6 +23,21 @@ def catalogue(db):
     catalogue_setup()
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, django_db_blocker, live_server):
+    yield live_server
+    # A request thread of the live server can still hold a connection when the
+    # session ends; PostgreSQL then refuses to drop the test database.
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture
 def page(live_server):
     """A Playwright page in headless Chromium; `live_server.url` serves the shop."""

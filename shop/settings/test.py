@@ -20,3 +20,6 @@ MEDIA_ROOT = DATA_DIR / "test-media"
 # Live-server threads must not keep connections open past a test (PostgreSQL then
 # refuses to drop the test database).
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Static files straight from the source folders: no collectstatic before tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
