@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.serializers import JSONSerializer
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
@@ -137,14 +137,12 @@ def product_page(*, request, product) -> ProductPage:
     """Everything the product page shows; a child's URL shows its parent with that colour chosen."""
     chosen_child = product if product.is_child else None
     shown = product.parent if chosen_child else product
-    shown = (
-        Product.objects.select_related("product_class")
-        .prefetch_related(
-            "images",
-            Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
-                     to_attr="shown_attribute_values"),
-        )
-        .get(pk=shown.pk)
+    # The view already loaded the product: prefetch onto it rather than load it again.
+    prefetch_related_objects(
+        [shown],
+        "images",
+        Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
+                 to_attr="shown_attribute_values"),
     )
     strategy = request.strategy
     variants = []
