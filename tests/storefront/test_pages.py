@@ -185,3 +185,21 @@ def test_500_page_renders_without_the_database(rf, django_assert_num_queries):
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
     assert "<style>" in response.content.decode()
+
+
+def test_pages_the_shop_does_not_restyle_keep_oscars_css_and_scripts(client, catalogue):
+    html = client.get(reverse("customer:login")).content.decode()
+    assert "oscar/css/styles.css" in html and "css/shop.css" in html
+    assert "oscar/js/jquery/jquery.min.js" in html and "oscar.init()" in html
+    assert "ajax.googleapis.com" not in html
+
+
+def test_dashboard_still_renders_on_the_shops_base_template(client, catalogue, django_user_model):
+    staff = django_user_model.objects.create_user(
+        username="staff", email="staff@example.com", password="x", is_staff=True)
+    client.force_login(staff)
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "oscar/js/jquery/jquery.min.js" in html
+    assert "ajax.googleapis.com" not in html
