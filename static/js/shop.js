@@ -23,6 +23,7 @@
 
   // Colour picker: show the chosen colour's picture and stock, and cap the quantity.
   var status = document.querySelector("[data-stock-status]");
+  var price = document.querySelector("[data-price]");
   var quantity = document.getElementById("quantity");
   document.querySelectorAll('input[name="child_id"]').forEach(function (radio) {
     radio.addEventListener("change", function () {
@@ -31,6 +32,9 @@
       if (status) {
         status.textContent = radio.getAttribute("data-colour") + ": " + radio.getAttribute("data-stock");
         status.className = "stock stock-" + radio.getAttribute("data-stock-code");
+      }
+      if (price && radio.getAttribute("data-price")) {
+        price.textContent = radio.getAttribute("data-price");
       }
       if (quantity) {
         var max = radio.getAttribute("data-max");
