@@ -23,7 +23,7 @@
 
   // Colour picker: show the chosen colour's picture and stock, and cap the quantity.
   var status = document.querySelector("[data-stock-status]");
-  var price = document.querySelector("[data-price]");
+  var price = document.querySelector("[data-price-display]");
   var quantity = document.getElementById("quantity");
   document.querySelectorAll('input[name="child_id"]').forEach(function (radio) {
     radio.addEventListener("change", function () {

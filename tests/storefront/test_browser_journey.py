@@ -79,6 +79,7 @@ def test_shopper_picks_a_colour_and_sees_it_in_the_basket(page, live_server, cat
     assert page.get_by_role("radio", name="Lotus Pink").is_checked()
     assert page.locator("[data-stock-status]").inner_text() == "Lotus Pink: In stock"
     assert page.locator("[data-gallery-main]").get_attribute("alt") == "Classic Acupressure Mat in Lotus Pink"
+    assert page.locator("[data-price-display]").inner_text() == "$39.00"
     page.get_by_label("Quantity").fill("1")
     page.screenshot(path="/tmp/storefront-product-desktop.png", full_page=True)
     page.get_by_role("button", name="Add to cart").click()
@@ -106,10 +107,20 @@ def test_shopper_picks_a_colour_and_sees_it_in_the_basket(page, live_server, cat
     print(f"first load: home {home_bytes} bytes, product page {product_bytes} bytes")
 
 
-def test_out_of_stock_colour_cannot_be_picked_in_the_browser(page, live_server, catalogue):
+def test_colours_are_chosen_by_keyboard_and_out_of_stock_is_skipped(page, live_server, catalogue):
     serve_media(page, live_server)
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Premium Linen Acupressure Mat", exact=True).click()
     sage = page.get_by_role("radio", name="Sage")
     assert sage.is_disabled()
     assert "Out of stock" in page.locator("label", has_text="Sage").inner_text()
+
+    page.get_by_role("radio", name="Natural Linen").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_role("radio", name="Indigo").is_checked()
+    assert page.locator("[data-stock-status]").inner_text() == "Indigo: In stock"
+    page.keyboard.press("ArrowDown")  # past the sold-out Sage, back to the first colour
+    assert page.get_by_role("radio", name="Natural Linen").is_checked()
+    assert not sage.is_checked()
+    page.screenshot(path="/tmp/storefront-product-mobile.png", full_page=True)
