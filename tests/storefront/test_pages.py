@@ -187,8 +187,11 @@ def test_500_page_renders_without_the_database(rf, django_assert_num_queries):
     assert "<style>" in response.content.decode()
 
 
-def test_pages_the_shop_does_not_restyle_keep_oscars_css_and_scripts(client, catalogue):
-    html = client.get(reverse("customer:login")).content.decode()
+@pytest.mark.parametrize("url", ["/accounts/login/", "/offers/", "/offers/mat-and-pillow/"])
+def test_pages_the_shop_does_not_restyle_keep_oscars_css_and_scripts(client, catalogue, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "oscar/css/styles.css" in html and "css/shop.css" in html
     assert "oscar/js/jquery/jquery.min.js" in html and "oscar.init()" in html
     assert "ajax.googleapis.com" not in html
