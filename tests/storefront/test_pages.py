@@ -206,3 +206,35 @@ def test_dashboard_still_renders_on_the_shops_base_template(client, catalogue, d
     html = response.content.decode()
     assert "oscar/js/jquery/jquery.min.js" in html
     assert "ajax.googleapis.com" not in html
+
+
+def test_stock_words_follow_the_stock_level(client, product_by_upc):
+    pillow = product_by_upc("PILLOW-NECK")
+    stockrecord = pillow.stockrecords.get()
+
+    stockrecord.num_in_stock = 2
+    stockrecord.save()
+    assert "Acupressure Neck Pillow Attachment $24.00 Only 2 left" in text_of(client.get(reverse("catalogue:index")))
+
+    stockrecord.num_in_stock = 0
+    stockrecord.save()
+    assert "Acupressure Neck Pillow Attachment $24.00 Out of stock View details" in text_of(
+        client.get(reverse("catalogue:index")))
+    page = client.get(pillow.get_absolute_url())
+    assert "This product is out of stock at the moment." in text_of(page)
+    assert "/basket/add/" not in page.content.decode()
+
+
+def test_catalogue_pages_through_many_products(client, catalogue):
+    from tests.storefront.test_query_counts import add_products
+
+    add_products(30)
+    first = client.get(reverse("catalogue:index"))
+    text = text_of(first)
+    assert "35 products, showing 1–24" in text and "Page 1 of 2" in text
+    second = client.get(reverse("catalogue:index"), {"page": 2})
+    assert "35 products, showing 25–35" in text_of(second)
+    assert second.content.decode().count("<article class=\"card\">") == 11
+    # A page past the end goes back to the first, saying so.
+    beyond = client.get(reverse("catalogue:index"), {"page": 9}, follow=True)
+    assert "That page number does not exist; here is the first page." in text_of(beyond)
