@@ -1,6 +1,8 @@
 """Home page and the shop's own error pages."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 from .selectors import home_sections
 
@@ -14,5 +16,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without context processors' database work: the database may be the problem.
-    return render(request, "500.html", status=500)
+    # No request context: context processors may need the database, which may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

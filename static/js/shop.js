@@ -1,0 +1,45 @@
+/* Small enhancements for the storefront; every page works without them. */
+(function () {
+  "use strict";
+
+  // Product gallery: a thumbnail shows its picture in the main image instead of opening it.
+  var main = document.querySelector("[data-gallery-main]");
+  function show(url, alt) {
+    if (!main || !url) { return; }
+    main.src = url;
+    main.removeAttribute("srcset");
+    if (alt) { main.alt = alt; }
+  }
+  document.querySelectorAll("[data-gallery-thumb]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      document.querySelectorAll("[data-gallery-thumb]").forEach(function (other) {
+        other.removeAttribute("aria-current");
+      });
+      link.setAttribute("aria-current", "true");
+      show(link.href, link.getAttribute("data-alt"));
+    });
+  });
+
+  // Colour picker: show the chosen colour's picture and stock, and cap the quantity.
+  var status = document.querySelector("[data-stock-status]");
+  var price = document.querySelector("[data-price-display]");
+  var quantity = document.getElementById("quantity");
+  document.querySelectorAll('input[name="child_id"]').forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      if (!radio.checked) { return; }
+      show(radio.getAttribute("data-image"), radio.getAttribute("data-alt"));
+      if (status) {
+        status.textContent = radio.getAttribute("data-colour") + ": " + radio.getAttribute("data-stock");
+        status.className = "stock stock-" + radio.getAttribute("data-stock-code");
+      }
+      if (price && radio.getAttribute("data-price")) {
+        price.textContent = radio.getAttribute("data-price");
+      }
+      if (quantity) {
+        var max = radio.getAttribute("data-max");
+        if (max) { quantity.max = max; } else { quantity.removeAttribute("max"); }
+      }
+    });
+  });
+})();
