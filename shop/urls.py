@@ -11,6 +11,7 @@ urlpatterns = [
     path("", storefront_views.home, name="home-page"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("payments/", include("shop.payments.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
