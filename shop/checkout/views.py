@@ -27,6 +27,7 @@ from shop.payments import stripe_api
 
 logger = logging.getLogger("oscar.checkout")
 
+Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 OrderPlacementMixin = get_class("checkout.mixins", "OrderPlacementMixin")
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
@@ -62,7 +63,20 @@ class ThankYouView(oscar_views.ThankYouView):
     pass
 
 
-class PaymentDetailsView(oscar_views.PaymentDetailsView):
+class FrozenBasketRestoreMixin:
+    def restore_frozen_basket(self):
+        """Oscar's, for a browser whose basket cookie went with the frozen basket: Oscar
+        would merge into an unsaved empty basket; we hand back the frozen one instead."""
+        if self.request.basket.id is not None:
+            return super().restore_frozen_basket()
+        basket = Basket.objects.filter(pk=self.checkout_session.get_submitted_basket_id()).first()
+        if basket is not None:
+            basket.thaw()
+            basket.strategy = self.request.strategy
+            self.request.basket = basket
+
+
+class PaymentDetailsView(FrozenBasketRestoreMixin, oscar_views.PaymentDetailsView):
     """The review step. Placing the order takes no money yet: the payment page does."""
 
     def get(self, request, *args, **kwargs):
@@ -100,7 +114,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return redirect("checkout:pay")
 
 
-class PendingOrderMixin(OrderPlacementMixin):
+class PendingOrderMixin(FrozenBasketRestoreMixin, OrderPlacementMixin):
     """The order this browser placed and has not paid yet (kept in the session)."""
 
     def get_pending_order(self):

@@ -95,9 +95,31 @@ def payment_intent_for_order(*, order) -> stripe_api.PaymentIntentInfo:
 def payment_confirm_with_card(*, order, card_id: str) -> stripe_api.PaymentIntentInfo:
     """Offline card-token flow: confirm the order's own PaymentIntent with the shopper's card."""
     intent = payment_intent_for_order(order=order)
+    if intent.status == "requires_payment_method" and intent.latest_charge_id:
+        # localstripe cannot confirm a PaymentIntent again after a declined charge
+        # (real Stripe can): retry on a fresh one for the same order.
+        intent = _payment_intent_replace(order=order, old=intent)
     if intent.status not in ("requires_payment_method", "requires_confirmation"):
         return intent
     return stripe_api.payment_intent_confirm_with_card(intent.id, card_id=card_id)
+
+
+def _payment_intent_replace(*, order, old) -> stripe_api.PaymentIntentInfo:
+    with transaction.atomic():
+        payment = OrderPayment.objects.select_for_update().get(order=order)
+        if payment.payment_intent_id != old.id or payment.status != OrderPayment.PENDING:
+            return stripe_api.payment_intent_retrieve(payment.payment_intent_id)
+        stripe_api.payment_intent_cancel(old.id)
+        intent = stripe_api.payment_intent_create(
+            amount=stripe_api.to_minor_units(payment.amount, payment.currency),
+            currency=payment.currency,
+            metadata={"order_number": order.number, "basket_id": str(payment.basket_id)},
+            idempotency_key=f"{payment_idempotency_key(order_number=order.number)}-after-{old.id}",
+        )
+        payment.payment_intent_id = intent.id
+        payment.save(update_fields=["payment_intent_id"])
+        _note(order, f"Payment retried on a new PaymentIntent {intent.id} (was {old.id}).")
+        return intent
 
 
 def payment_complete(*, payment_intent_id: str) -> Completion:
