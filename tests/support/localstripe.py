@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -61,6 +62,16 @@ class LocalStripe:
         return _http("POST", f"{self.url}/v1/payment_intents/{payment_intent_id}/_authenticate"
                      f"?success={'true' if success else 'false'}",
                      {"key": "pk_test_suite", "client_secret": client_secret})
+
+    def confirm_with_card(self, payment_intent_id: str, number: str) -> dict:
+        """What Stripe's servers do when the Payment Element confirms with a card."""
+        _http("POST", f"{self.url}/v1/payment_intents/{payment_intent_id}",
+              {"payment_method": self.card(number)}, auth=self.secret_key)
+        try:
+            return _http("POST", f"{self.url}/v1/payment_intents/{payment_intent_id}/confirm", {},
+                         auth=self.secret_key)
+        except urllib.error.HTTPError:  # declined: the PaymentIntent carries the error
+            return self.payment_intent(payment_intent_id)
 
     def payment_intents(self) -> list[dict]:
         return _http("GET", f"{self.url}/v1/payment_intents?limit=100", auth=self.secret_key)["data"]
