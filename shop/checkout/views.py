@@ -189,6 +189,8 @@ class CardConfirmView(PendingOrderMixin, generic.View):
             return JsonResponse({"error": "Please enter your card details."}, status=400)
         try:
             intent = payments.payment_confirm_with_card(order=order, card_id=card_id)
+        except payments.OrderNotPayable as error:  # paid or cancelled meanwhile (webhook, expiry)
+            return JsonResponse({"error": str(error)}, status=409)
         except stripe_api.StripeFailure:
             logger.exception("Order #%s: confirming the card failed", order.number)
             return JsonResponse({"error": "The payment could not be sent; no money was taken. Please try again."},
