@@ -1,9 +1,11 @@
 """Order events from Oscar's dashboard that must reach Stripe: refunds, cancelling unpaid orders."""
 
+from django.db import transaction
 from oscar.apps.order import processing
 from oscar.apps.order.exceptions import InvalidPaymentEvent
 from oscar.apps.payment.exceptions import PaymentError
 
+from shop import signals
 from shop.payments import services as payments
 from shop.payments import stripe_api
 
@@ -32,4 +34,9 @@ class EventHandler(processing.EventHandler):
             if note_msg:
                 self.create_note(order, note_msg)
             return
+        was_paid = order.status == payments.ORDER_PAID
         super().handle_order_status_change(order, new_status, note_msg)
+        if was_paid and new_status == payments.ORDER_CANCELLED:
+            # Money is returned with a Refund payment event (staff choose the amount);
+            # apps reacting to cancellations (onboarding emails) hear about it now.
+            transaction.on_commit(lambda: signals.order_cancelled.send(sender=EventHandler, order=order))

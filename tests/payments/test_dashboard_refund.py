@@ -93,3 +93,17 @@ def test_staff_cancelling_a_pending_order_cancels_the_payment_and_releases_stock
     assert order.status == "Cancelled"
     assert localstripe.payment_intent(order.stripe_payment.payment_intent_id)["status"] == "canceled"
     assert StockRecord.objects.get(product__upc="MAT-CLASSIC-OCEAN-BLUE").num_allocated == 0
+
+
+def test_staff_cancelling_a_paid_order_tells_the_shop_once(staff, paid_order, django_capture_on_commit_callbacks):
+    cancelled = []
+    signals.order_cancelled.connect(lambda sender, order, **kw: cancelled.append(order.number), weak=False,
+                                    dispatch_uid="paid-cancel-test")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            staff.post(reverse("dashboard:order-detail", kwargs={"number": paid_order.number}), {
+                "order_action": "change_order_status", "new_status": "Cancelled"})
+    finally:
+        signals.order_cancelled.disconnect(dispatch_uid="paid-cancel-test")
+    paid_order.refresh_from_db()
+    assert paid_order.status == "Cancelled" and cancelled == [paid_order.number]
