@@ -79,3 +79,17 @@ def test_paid_guest_checkout_gives_one_order_with_lines_shipping_total_and_sourc
     assert status_url in thank_you.content.decode()
     anon_page = client.get(status_url)
     assert anon_page.status_code == 200 and "Paid" in anon_page.content.decode()
+
+
+def test_mail_server_down_does_not_break_a_paid_checkout(client, catalogue, localstripe, settings,
+                                                         django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens: connection refused
+    order = pending_order(client)
+    pay_with_card(client, localstripe, "4242424242424242")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("checkout:pay-return"))
+    assert response.url == reverse("checkout:thank-you")
+    assert client.get(response.url).status_code == 200
+    order.refresh_from_db()
+    assert order.status == "Paid"
