@@ -14,6 +14,7 @@ urlpatterns = [
     path("health/ready/", health.ready, name="health-ready"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("payments/", include("shop.payments.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -8,6 +8,9 @@ from django.conf import settings as django_settings
 from tests.support.browser import allow_orm_in_browser_tests, launch_chromium
 from tests.support.services import chromium_path, require_service
 
+# The real localstripe process (fixtures `localstripe_server`, `localstripe`).
+pytest_plugins = ["tests.support.localstripe"]
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path_factory):

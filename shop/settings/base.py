@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",
     "oscar.apps.catalogue.apps.CatalogueConfig",
@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "shop.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "shop.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "shop.apps.ShopConfig",
     "shop.storefront.apps.StorefrontConfig",
+    "shop.payments.apps.PaymentsConfig",
     "content.apps.ContentConfig",
 ]
 
@@ -208,6 +209,52 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = None  # set below, from TIME_ZONE
 CELERY_BEAT_SCHEDULE = {}
+
+# --- Payments: Stripe (see shop/payments and README "Payments") ------------------
+# With real keys the shop talks to api.stripe.com and the browser uses the Payment
+# Element. With no STRIPE_SECRET_KEY and DEBUG=1 it talks to localstripe (a fake
+# Stripe server that `make run` starts on 127.0.0.1) and the browser uses the card
+# form localstripe's Stripe.js stand-in supports.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+if STRIPE_SECRET_KEY:
+    STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY")
+    STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET")
+    STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")  # empty: api.stripe.com
+elif DEBUG:
+    STRIPE_SECRET_KEY = "sk_test_localstripe"
+    STRIPE_PUBLISHABLE_KEY = "pk_test_localstripe"
+    STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="whsec_localstripe")
+    STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="http://127.0.0.1:8420")
+else:
+    raise ImproperlyConfigured(
+        "Missing required environment variables: STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, "
+        "STRIPE_WEBHOOK_SECRET. Set them, or set DEBUG=1 to use localstripe."
+    )
+STRIPE_API_VERSION = env.str("STRIPE_API_VERSION", default="2026-10-28.endive")
+# Offline (localstripe): its Stripe.js stand-in, and the card-token payment form.
+STRIPE_JS_URL = env.str(
+    "STRIPE_JS_URL",
+    default=f"{STRIPE_API_BASE}/js.stripe.com/v3/" if STRIPE_API_BASE else "https://js.stripe.com/v3/",
+)
+STRIPE_PAYMENT_FORM = "card_token" if STRIPE_API_BASE else "payment_element"
+# A pending (unpaid) order is cancelled, its stock released, after this many minutes.
+SHOP_PENDING_ORDER_MINUTES = env.int("PENDING_ORDER_MINUTES", default=60)
+OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
+OSCAR_INITIAL_LINE_STATUS = "Pending payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Paid", "Payment review", "Cancelled"),
+    "Payment review": ("Paid", "Cancelled"),
+    "Paid": ("Shipped", "Refunded", "Cancelled"),
+    "Shipped": ("Refunded",),
+    "Refunded": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = {"Paid": "Paid", "Shipped": "Shipped", "Cancelled": "Cancelled", "Refunded": "Refunded"}
+CELERY_BEAT_SCHEDULE["payments-cancel-expired-pending-orders"] = {
+    "task": "shop.payments.tasks.pending_orders_expire",
+    "schedule": 300.0,
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

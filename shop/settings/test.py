@@ -5,6 +5,12 @@ import os
 # Tests run with DEBUG off (as production does) but need no secrets from the environment.
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Stripe: the suite talks to a localstripe process it starts (tests/support/localstripe.py
+# points STRIPE_API_BASE at it); the webhook secret signs the test's own fixtures too.
+os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_suite")
+os.environ.setdefault("STRIPE_PUBLISHABLE_KEY", "pk_test_suite")
+os.environ.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_test_suite")
+os.environ.setdefault("STRIPE_API_BASE", "http://127.0.0.1:9")
 
 from .base import *  # noqa: E402,F401,F403
 from .base import DATA_DIR, STORAGES  # noqa: E402

@@ -1,0 +1,1 @@
+"""Oscar's checkout, forked for the Stripe payment step."""

@@ -1,0 +1,1 @@
+"""Oscar's order app, forked so dashboard refunds and cancellations go through Stripe."""

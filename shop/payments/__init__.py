@@ -1,0 +1,1 @@
+"""Stripe payments for Oscar orders: PaymentIntents, webhooks, refunds."""
