@@ -17,13 +17,13 @@ TIMEOUT = 20_000
 def shop_until_review(page, base_url):
     page.set_default_timeout(TIMEOUT)
     page.goto(base_url + "/")
-    page.get_by_role("link", name=re.compile("Classic Acupressure Mat")).first.click()
-    # Pick the colour: Oscar lists a parent product's variants as links.
-    page.get_by_role("link", name=re.compile("Lotus Pink")).first.click()
-    page.locator("#add_to_basket_form [type=submit]").first.click()
+    page.get_by_role("link", name="Classic Acupressure Mat", exact=True).click()
+    # Pick the colour with the product page's colour picker.
+    page.get_by_text("Lotus Pink", exact=True).click()
+    page.get_by_role("button", name="Add to cart").click()
     page.goto(base_url + "/")
     page.get_by_role("link", name=re.compile("Neck Pillow")).first.click()
-    page.locator("#add_to_basket_form [type=submit]").first.click()
+    page.get_by_role("button", name="Add to cart").click()
     page.goto(base_url + "/basket/")
     page.get_by_role("link", name="Proceed to checkout").click()
     # Guest checkout with an email address.
