@@ -11,6 +11,8 @@ urlpatterns = [
     path("", storefront_views.home, name="home-page"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The article pages (articles/…) and reader comments (comments/…).
+    path("", include("content.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
