@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django_comments_xtd.forms import XtdCommentForm
-from django_comments_xtd.models import XtdComment
 
 from content.selectors import article_comments_public
 
@@ -51,7 +50,3 @@ class ArticleCommentForm(XtdCommentForm):
         if parent.level > 0:
             raise forms.ValidationError("Replies go one level deep: please reply to the first comment.")
         return reply_to
-
-    def reply_target(self) -> XtdComment | None:
-        reply_to = self.cleaned_data.get("reply_to")
-        return XtdComment.norel_objects.filter(pk=reply_to).first() if reply_to else None

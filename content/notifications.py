@@ -10,6 +10,8 @@ from django_comments_xtd.models import XtdComment
 
 from content.selectors import comment_from_link
 
+ADMIN_COMMENTS = "admin:django_comments_xtd_xtdcomment"
+
 
 def _absolute(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
@@ -41,8 +43,8 @@ def held_comment_email_moderators(*, comment: XtdComment, base_url: str) -> int:
     context = {
         "comment": comment,
         "article": comment.content_object,
-        "review_url": _absolute(base_url, reverse("admin:django_comments_xtd_xtdcomment_change", args=[comment.pk])),
-        "queue_url": _absolute(base_url, reverse("admin:django_comments_xtd_xtdcomment_changelist") + "?is_public__exact=0&is_removed__exact=0"),
+        "review_url": _absolute(base_url, reverse(f"{ADMIN_COMMENTS}_change", args=[comment.pk])),
+        "queue_url": _absolute(base_url, reverse(f"{ADMIN_COMMENTS}_changelist") + "?moderation=waiting"),
     }
     send_mail(
         subject=f"A comment on “{comment.content_object}” is waiting for moderation",
