@@ -15,6 +15,7 @@ from oscar.core.loading import get_model
 
 from content.comment_text import comment_link_count
 from content.models import Article
+from shop.search.selectors import product_listing
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
@@ -133,14 +134,9 @@ def comment_hold_reason(*, email: str, text: str) -> str | None:
 
 
 def article_products(*, article: Article) -> dict[int, Product]:
-    """The live products behind an article's cards, keyed by id, with what a card shows."""
-    ids = list(article.product_cards.values_list("product_id", flat=True))
-    products = (
-        Product.objects.filter(pk__in=ids, is_public=True)
-        .select_related("product_class", "parent__product_class")
-        .prefetch_related("images", "stockrecords", "children__stockrecords", "children__attribute_values")
-    )
-    return {product.pk: product for product in products}
+    """The live products behind an article's cards, keyed by id, prefetched as catalogue cards are."""
+    ids = article.product_cards.values_list("product_id", flat=True)
+    return {product.pk: product for product in product_listing().filter(pk__in=ids)}
 
 
 def article_card_placements(*, article: Article) -> list[tuple[str, int]]:

@@ -111,6 +111,24 @@ def test_adding_the_pillow_to_the_basket_from_its_card(client, article_url):
     assert "Acupressure Neck Pillow Attachment" in basket
 
 
+def test_adding_a_mat_colour_to_the_basket_from_its_card(client, article_url):
+    html = client.get(article_url).content.decode()
+    mat_card = re.findall(r'<aside class="article-product".*?</aside>', html, re.DOTALL)[0]
+    action = re.search(r'action="(/basket/add/\d+/)"', mat_card).group(1)
+    charcoal = Product.objects.get(upc="MAT-CLASSIC-CHARCOAL")
+    assert f'<option value="{charcoal.pk}">Charcoal</option>' in mat_card
+    response = client.post(action, {"child_id": charcoal.pk, "quantity": 2})
+    assert response.status_code == 302
+    assert "Classic Acupressure Mat – Charcoal" in client.get("/basket/").content.decode()
+
+
+def test_a_sold_out_colour_cannot_be_chosen_on_the_card(client, article_url):
+    StockRecord.objects.filter(product__upc="MAT-CLASSIC-CHARCOAL").update(num_in_stock=0)
+    html = client.get(article_url).content.decode()
+    charcoal = Product.objects.get(upc="MAT-CLASSIC-CHARCOAL")
+    assert f'<option value="{charcoal.pk}" disabled>Charcoal (sold out)</option>' in html
+
+
 def test_call_to_action_json_ld_and_open_graph(client, article, article_url):
     html = client.get(article_url).content.decode()
     assert re.search(r'<a class="article-cta-link" href="/catalogue/">Shop our best-selling acupressure mats here</a>', html)
