@@ -103,6 +103,10 @@ def _after_comment(request, article, outcome):
     return redirect(f"{url}#c{outcome.comment.pk}")
 
 
+def _reader_initial(user) -> dict:
+    return {"name": user.get_full_name()} if user.is_authenticated else {}
+
+
 def _comment_page_number(request) -> int:
     try:
         return max(1, min(int(request.GET.get("comments", 1)), MAX_COMMENT_PAGE))
@@ -129,8 +133,8 @@ def _article_page(request, article, *, comment_form=None, comment_error=None, st
         "held_comments": selectors.comments_awaiting_moderation(
             article=article, comment_ids=request.session.get(HELD_COMMENTS_SESSION_KEY, [])
         ),
-        "comment_form": comment_form or ArticleCommentForm(article),
-        "reply_form": ArticleCommentForm(article, auto_id="reply_%s"),
+        "comment_form": comment_form or ArticleCommentForm(article, initial=_reader_initial(request.user)),
+        "reply_form": ArticleCommentForm(article, auto_id="reply_%s", initial=_reader_initial(request.user)),
         "key_sections": _key_sections(body["toc"]),
         "comment_error": comment_error,
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),

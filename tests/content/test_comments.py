@@ -184,6 +184,14 @@ def test_comment_text_is_plain_text_and_nothing_executable(client, article, text
     assert html.unescape(visible).replace("\n", "") .strip() == text.strip()
 
 
+def test_a_name_with_markup_is_shown_as_text(client, article):
+    comment = stored_comment(article, email="x@example.com", name='<img src=x onerror="alert(1)">')
+    page = client.get(article.get_absolute_url()).content.decode()
+    author = page.split(f'id="c{comment.pk}"')[1].split('<span class="comment-author">')[1].split("</span>")[0]
+    assert author == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    assert 'Reply to &lt;img src=x onerror=&quot;alert(1)&quot;&gt;' in page
+
+
 def test_web_addresses_become_nofollow_ugc_links():
     html = comment_html("See https://example.com/mats, and www.example.org.\n\nThanks")
     assert '<a href="https://example.com/mats" rel="nofollow ugc noopener">https://example.com/mats</a>,' in html

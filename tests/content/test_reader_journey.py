@@ -25,6 +25,8 @@ def staff_member(db):
 def test_reader_comments_and_staff_approve(page, live_server, article, staff_member, settings):
     # Playwright types in milliseconds; the too-fast check has its own tests.
     settings.COMMENTS_MIN_FORM_SECONDS = 0
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(live_server.url + "/")
     page.get_by_role("link", name=article.title).click()
     page.wait_for_url(f"**{article.get_absolute_url()}")
@@ -83,3 +85,5 @@ def test_reader_comments_and_staff_approve(page, live_server, article, staff_mem
     expect(reply_form).to_be_visible()
     assert reply_form.locator('input[name="reply_to"]').input_value() == str(comment.pk)
     assert reply_form.get_by_label("Comment", exact=True).is_visible()
+    outside = [url for url in requests if not url.startswith((live_server.url, "data:"))]
+    assert outside == []
