@@ -21,6 +21,7 @@ class ArticleCommentForm(XtdCommentForm):
             attrs={"rows": 6, "maxlength": settings.COMMENT_MAX_LENGTH}
         )
         self.fields["followup"].label = "Email me when someone else comments on this article"
+        self.fields["followup"].widget.attrs.pop("class", None)  # Bootstrap's class floats it away
         self.fields["honeypot"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["honeypot"].label = "Leave this field empty"
         # A link on the name invites link spam; the shop does not show one.
