@@ -23,9 +23,10 @@ Product = get_model("catalogue", "Product")
 ARTICLES_DIR = Path(__file__).resolve().parent / "articles"
 OWNER_ARTICLE = ARTICLES_DIR / "benefits-of-acupressure-mats-for-back-pain.md"
 OWNER_ARTICLE_AUTHOR = "The Stillpoint team"
+# The summary and search description are the owner's own closing sentence of the introduction.
 OWNER_ARTICLE_SUMMARY = (
-    "How acupressure mats ease back pain: what they are, the science behind them, six benefits, "
-    "how to use one safely and who should not."
+    "In this article, we’ll explore the benefits of acupressure mats for back pain, how they work, "
+    "and why they may be the home remedy you’ve been searching for."
 )
 # Where the live product cards sit in the owner's article: (heading anchor, product UPC).
 OWNER_ARTICLE_CARDS = [

@@ -48,6 +48,8 @@ def test_the_stored_body_is_the_owner_text_verbatim(catalogue):
     assert article.call_to_action_text == "Shop our best-selling acupressure mats here"
     assert article.author_link_text == "Learn about my authority on the subject of Acupressure"
     assert article.comments_heading == "Leave a comment"
+    assert article.summary in body  # in the owner's words
+    assert len(article.seo_description) <= 160
 
 
 @pytest.mark.skipif(not SHARED_COPY.exists(), reason="the owner's shared/ folder is not beside this checkout")
