@@ -238,6 +238,9 @@ COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
 COMMENTS_RATE_WINDOW_SECONDS = env.int("COMMENTS_RATE_WINDOW_SECONDS", default=600)
 # Order statuses that make a commenter a "verified buyer" (see content/selectors.py).
 COMMENTS_BUYER_ORDER_STATUSES = env.list("COMMENTS_BUYER_ORDER_STATUSES", default=["Paid"])
+from content.dashboard import DASHBOARD_MENU as _ARTICLES_MENU  # noqa: E402  (no models imported)
+
+OSCAR_DASHBOARD_NAVIGATION = [*OSCAR_DASHBOARD_NAVIGATION, _ARTICLES_MENU]  # noqa: F405
 
 # --- Search: the catalogue reads the database (see shop/search) -----------------
 # Oscar's search app still imports Haystack; the simple engine keeps it idle.

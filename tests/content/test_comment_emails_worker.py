@@ -37,6 +37,15 @@ def _broker_options(folder: Path) -> dict:
     return {**options, "store_processed": False}
 
 
+def _forget_broker_pool():
+    # Even eager tasks take a producer from the app's pool, made with the broker settings of
+    # the time; drop it so the next task connects with the current ones (kombu keys its
+    # shared pools by connection settings, so the suite's own pool is found again after).
+    celery_app._pool = None
+    if "amqp" in celery_app.__dict__:
+        celery_app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def worker(tmp_path):
     """A `celery worker` sharing the test database, its emails written to tmp_path/outbox."""
@@ -61,11 +70,12 @@ def worker(tmp_path):
     saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url", "broker_transport_options")}
     celery_app.conf.update(task_always_eager=False, broker_url="filesystem://",
                            broker_transport_options=_broker_options(tmp_path / "broker"))
+    _forget_broker_pool()
     try:
         yield tmp_path / "outbox"
     finally:
         celery_app.conf.update(saved)
-        celery_app.pool.force_close_all()
+        _forget_broker_pool()
         process.terminate()
         output, _ = process.communicate(timeout=30)
         print(output)

@@ -82,3 +82,10 @@ def test_staff_can_edit_articles_in_the_admin(admin_client, article):
     assert "Benefits of acupressure mats for back pain" in page
     assert "find-the-right-position" in page  # the card placements are editable inline
     assert XtdComment.objects.count() == 0
+
+
+def test_the_dashboard_menu_leads_staff_to_articles_and_comments(admin_client, article):
+    page = admin_client.get("/dashboard/").content.decode()
+    assert 'href="/admin/content/article/"' in page
+    assert 'href="/admin/django_comments_xtd/xtdcomment/"' in page
+    assert "Reader comments" in page
