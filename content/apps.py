@@ -6,3 +6,6 @@ from django.apps import AppConfig
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = "Articles"
+
+    def ready(self):
+        from content import receivers  # noqa: F401  connects the cache invalidation

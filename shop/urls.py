@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("payments/", include("shop.payments.urls")),
+    # The article pages (articles/…) and reader comments (comments/…).
+    path("", include("content.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

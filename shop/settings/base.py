@@ -110,6 +110,9 @@ INSTALLED_APPS = [
     "shop.apps.ShopConfig",
     "shop.storefront.apps.StorefrontConfig",
     "shop.payments.apps.PaymentsConfig",
+    # Reader comments: django_comments_xtd must come before django_comments.
+    "django_comments_xtd",
+    "django_comments",
     "content.apps.ContentConfig",
 ]
 
@@ -265,6 +268,26 @@ if "EMAIL_URL" in env.ENVIRON:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(DATA_DIR / "outbox")
+
+# --- Article comments (content/, django-comments-xtd) ---------------------------
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # replies one level deep
+COMMENTS_XTD_CONFIRM_EMAIL = True
+COMMENTS_XTD_THREADED_EMAILS = False  # the shop sends comment mail from Celery tasks
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_SALT = b"stillpoint-comments"  # with SECRET_KEY, signs the confirmation links
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_PER_PAGE = 20  # top-level comments per page; replies go with their parent
+COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)  # more links: held for moderation
+COMMENTS_MIN_FORM_SECONDS = env.int("COMMENTS_MIN_FORM_SECONDS", default=3)  # faster: a bot
+# At most this many comments per IP address and per email address in the window.
+COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
+COMMENTS_RATE_WINDOW_SECONDS = env.int("COMMENTS_RATE_WINDOW_SECONDS", default=600)
+# Order statuses that make a commenter a "verified buyer" (see content/selectors.py).
+COMMENTS_BUYER_ORDER_STATUSES = env.list("COMMENTS_BUYER_ORDER_STATUSES", default=["Paid"])
+from content.dashboard import DASHBOARD_MENU as _ARTICLES_MENU  # noqa: E402  (no models imported)
+
+OSCAR_DASHBOARD_NAVIGATION = [*OSCAR_DASHBOARD_NAVIGATION, _ARTICLES_MENU]  # noqa: F405
 
 # --- Search: the catalogue reads the database (see shop/search) -----------------
 # Oscar's search app still imports Haystack; the simple engine keeps it idle.

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from content.services import article_setup
 from shop.catalogue_setup import catalogue_setup
 
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = catalogue_setup()
+        report.created.extend(article_setup())  # after the catalogue: the article shows its products
         for line in report.created:
             self.stdout.write(f"created {line}")
         self.stdout.write(
