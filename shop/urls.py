@@ -11,6 +11,10 @@ urlpatterns = [
     path("", storefront_views.home, name="home-page"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # --- onboarding emails: the unsubscribe link, staff pages in the dashboard ---
+    path("onboarding/", include("shop.onboarding.urls")),
+    path("dashboard/onboarding/", include(apps.get_app_config("onboarding_dashboard").urls[0:2])),
+    # --- end onboarding ---
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
