@@ -2,6 +2,7 @@
 
 from django.urls import path
 from oscar.core.application import OscarDashboardConfig
+from oscar.core.loading import get_class
 
 
 class OnboardingDashboardConfig(OscarDashboardConfig):
@@ -10,6 +11,16 @@ class OnboardingDashboardConfig(OscarDashboardConfig):
     verbose_name = "Onboarding emails dashboard"
 
     default_permissions = ["is_staff"]
+
+    def ready(self):
+        # The same permissions as Oscar's order pages: staff who may see (or change) orders.
+        DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
+        self.permissions_map = {
+            "onboarding-failed-list": DashboardPermission.staff + DashboardPermission.get("order", "view_order"),
+            "onboarding-preview": DashboardPermission.staff + DashboardPermission.get("order", "view_order"),
+            "onboarding-resend": DashboardPermission.staff
+            + DashboardPermission.get("order", "view_order", "change_order"),
+        }
 
     def get_urls(self):
         from shop.onboarding.dashboard import views
