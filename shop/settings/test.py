@@ -20,3 +20,7 @@ MEDIA_ROOT = DATA_DIR / "test-media"
 # Live-server threads must not keep connections open past a test (PostgreSQL then
 # refuses to drop the test database).
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# A file, not memory, for the SQLite test database: the onboarding integration test's
+# Celery worker and beat (other processes) must see the same database as the test.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}  # noqa: F405
