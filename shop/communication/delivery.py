@@ -114,16 +114,31 @@ def row_deliver(*, model: type[models.Model], pk: int, now: Callable[[], datetim
     if attempt is None:
         return "skipped"
     row = model.objects.get(pk=pk)
+    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     try:
-        message = build_message(row)
-        with get_connection(timeout=settings.EMAIL_TIMEOUT) as connection:
+        try:
+            message = build_message(row)
+            # Opened here, so send_messages leaves it open: the SMTP QUIT comes after
+            # the row is marked, and a hiccup at QUIT cannot make an accepted email a retry.
+            connection.open()
             connection.send_messages([message])
-    except EMAIL_SERVICE_ERRORS as error:
-        return row_mark_attempt_failed(model=model, pk=pk, attempt=attempt, now=now(),
-                                       error=f"{type(error).__name__}: {error}")
-    except Exception as error:
-        logger.exception("%s %s could not be built or sent", model.__name__, pk)
-        return row_mark_attempt_failed(model=model, pk=pk, attempt=attempt, now=now(),
-                                       error=f"{type(error).__name__}: {error}", retry=False)
-    row_mark_sent(model=model, pk=pk, attempt=attempt, now=now(), **(sent_fields or {}))
-    return SENT
+        except EMAIL_SERVICE_ERRORS as error:
+            return row_mark_attempt_failed(model=model, pk=pk, attempt=attempt, now=now(),
+                                           error=f"{type(error).__name__}: {error}")
+        except Exception as error:
+            logger.exception("%s %s could not be built or sent", model.__name__, pk)
+            return row_mark_attempt_failed(model=model, pk=pk, attempt=attempt, now=now(),
+                                           error=f"{type(error).__name__}: {error}", retry=False)
+        # The mail server accepted it. From its reply to this UPDATE is the one window in
+        # which a dying worker leaves an accepted email unmarked (README, "Emails").
+        row_mark_sent(model=model, pk=pk, attempt=attempt, now=now(), **(sent_fields or {}))
+        return SENT
+    finally:
+        _close_quietly(connection)
+
+
+def _close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception:
+        logger.warning("Closing the mail connection failed (the email was already handled)", exc_info=True)

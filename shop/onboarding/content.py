@@ -43,7 +43,7 @@ def onboarding_context(*, order, step: str, email: str) -> dict:
     }
 
 
-def onboarding_message_build(*, order, step: str, email: str) -> EmailMultiAlternatives:
+def onboarding_message_build(*, order, step: str, email: str, message_id: str = "") -> EmailMultiAlternatives:
     """The email for one step of one order, personalised from what was bought."""
     context = onboarding_context(order=order, step=step, email=email)
     subject = " ".join(render_to_string(f"{TEMPLATE_DIR}/{step}_subject.txt", context).split())
@@ -52,7 +52,7 @@ def onboarding_message_build(*, order, step: str, email: str) -> EmailMultiAlter
     message = EmailMultiAlternatives(
         subject, text, from_email=settings.ONBOARDING_FROM_EMAIL, to=[email],
         headers={
-            "Message-ID": onboarding_message_id(order_number=order.number, step=step),
+            "Message-ID": message_id or onboarding_message_id(order_number=order.number, step=step),
             # RFC 8058 one-click unsubscribe: mail clients POST to the link.
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -63,4 +63,5 @@ def onboarding_message_build(*, order, step: str, email: str) -> EmailMultiAlter
 
 
 def onboarding_message_for_row(row: OnboardingEmail) -> EmailMultiAlternatives:
-    return onboarding_message_build(order=row.order, step=row.step, email=row.email)
+    # The Message-ID stored when the row was scheduled: every copy carries the same one.
+    return onboarding_message_build(order=row.order, step=row.step, email=row.email, message_id=row.message_id)

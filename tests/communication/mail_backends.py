@@ -9,7 +9,12 @@ class FlakyBackend(LocmemBackend):
     """Delivers to django.core.mail.outbox, except while `down`: then it raises like SMTP does."""
 
     down = False
+    fail_on_close = False
     attempts = 0
+
+    def close(self):
+        if FlakyBackend.fail_on_close:
+            raise smtplib.SMTPServerDisconnected("Connection lost at QUIT (test)")
 
     def send_messages(self, messages):
         FlakyBackend.attempts += 1

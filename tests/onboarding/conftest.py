@@ -16,7 +16,7 @@ def _onboarding_settings(settings):
 def flaky_mail(settings):
     """The mail server, switchable: flaky_mail.down = True makes every send raise."""
     settings.EMAIL_BACKEND = "tests.communication.mail_backends.FlakyBackend"
-    FlakyBackend.down = False
+    FlakyBackend.down = FlakyBackend.fail_on_close = False
     FlakyBackend.attempts = 0
     yield FlakyBackend
-    FlakyBackend.down = False
+    FlakyBackend.down = FlakyBackend.fail_on_close = False

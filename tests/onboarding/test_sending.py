@@ -139,3 +139,14 @@ def test_a_broken_template_fails_the_row_at_once(paid_order, flaky_mail, caplog)
     row = OnboardingEmail.objects.get(order=paid_order, step="no_such_step")
     assert (row.status, row.attempts) == ("failed", 1)
     assert "TemplateDoesNotExist" in row.last_error
+
+
+def test_an_error_after_the_server_accepted_the_email_does_not_send_it_again(paid_order, flaky_mail):
+    flaky_mail.fail_on_close = True  # accepted, then the connection breaks at QUIT
+    with freeze_time("2026-06-01 14:10:00"):
+        tasks.onboarding_dispatch_due()
+    with freeze_time("2026-06-01 15:00:00"):
+        tasks.onboarding_dispatch_due()
+    row = _welcome(paid_order)
+    assert (row.status, row.attempts) == ("sent", 1)
+    assert len(mail.outbox) == 1
