@@ -28,6 +28,7 @@ def test_welcome_is_personal_and_carries_the_articles_first_advice(mat_only):
         assert str(mat_only.number) in part
         assert "Classic Acupressure Mat" in part and "Ocean Blue" in part
         assert "5–10 minutes" in part and "thin shirt" in part and "light cloth" in part
+        assert "in Ocean Blue is on its way" in part  # no stray line break after the included name
         assert "sharp" in part and "warmth" in part
         assert "pregnancy" in part and "skin conditions" in part and "circulation problems" in part
         assert "healthcare professional" in part
@@ -62,7 +63,8 @@ def test_mat_with_pillow_adds_the_neck_section(catalogue):
     assert "cervical spine" in html and "Neck Pillow Attachment" in html
     assert "IF YOUR NECK NEEDS ATTENTION TOO" not in text
     message, welcome, _ = _render(order, "welcome")
-    assert "YOUR NECK PILLOW." in welcome and "Your set includes" not in welcome
+    assert "YOUR NECK PILLOW. Rest the curve of your neck on the pillow attachment" in welcome
+    assert "Your set includes" not in welcome
 
 
 def test_the_bundle_is_recognised(catalogue):
