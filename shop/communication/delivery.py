@@ -75,10 +75,10 @@ def row_claim(*, model: type[models.Model], pk: int, now: datetime) -> int | Non
     return model.objects.filter(pk=pk).values_list("attempts", flat=True).get()
 
 
-def row_mark_sent(*, model: type[models.Model], pk: int, attempt: int, now: datetime, **fields) -> bool:
+def row_mark_sent(*, model: type[models.Model], pk: int, attempt: int, now: datetime) -> bool:
     """Record a successful send; False if the row was taken over meanwhile (lease ran out)."""
     marked = model.objects.filter(pk=pk, status=SENDING, attempts=attempt).update(
-        status=SENT, sent_at=now, lease_until=None, last_error="", **fields
+        status=SENT, sent_at=now, lease_until=None, last_error=""
     )
     if not marked:
         logger.warning("%s %s was sent but had been taken over (lease ran out); a copy may follow",
@@ -104,7 +104,7 @@ def row_mark_attempt_failed(*, model: type[models.Model], pk: int, attempt: int,
 
 
 def row_deliver(*, model: type[models.Model], pk: int, now: Callable[[], datetime],
-                build_message: Callable[[models.Model], EmailMessage], sent_fields=None) -> str:
+                build_message: Callable[[models.Model], EmailMessage]) -> str:
     """Claim, build, send and record one row; returns the row's resulting status or "skipped".
 
     Mail-service errors are retried with backoff; any other error is a bug in the
@@ -131,7 +131,7 @@ def row_deliver(*, model: type[models.Model], pk: int, now: Callable[[], datetim
                                            error=f"{type(error).__name__}: {error}", retry=False)
         # The mail server accepted it. From its reply to this UPDATE is the one window in
         # which a dying worker leaves an accepted email unmarked (README, "Emails").
-        row_mark_sent(model=model, pk=pk, attempt=attempt, now=now(), **(sent_fields or {}))
+        row_mark_sent(model=model, pk=pk, attempt=attempt, now=now())
         return SENT
     finally:
         _close_quietly(connection)

@@ -40,7 +40,7 @@ class Purchase:
 
 
 def _attribute_text(product, code: str) -> str:
-    value = product.attribute_values.filter(attribute__code=code).first()
+    value = product.attribute_values.filter(attribute__code=code).select_related("attribute", "value_option").first()
     return str(value.value) if value else ""
 
 
