@@ -90,3 +90,14 @@ def queued_email_deliver(*, queued_email_id: int) -> str:
 def queued_emails_dispatch_due() -> list[int]:
     """Lease the queued emails that are due (new, retries, stuck) and return their ids."""
     return delivery.due_rows_lease(model=QueuedEmail, now=timezone.now())
+
+
+def queued_emails_retry(*, ids: list[int]) -> int:
+    """Staff: give failed emails a fresh set of tries, now; returns how many."""
+    retried = list(QueuedEmail.objects.filter(pk__in=ids, status=QueuedEmail.FAILED).values_list("pk", flat=True))
+    QueuedEmail.objects.filter(pk__in=retried).update(
+        status=QueuedEmail.SCHEDULED, send_at=timezone.now(), attempts=0, lease_until=None
+    )
+    for queued_email_id in retried:
+        transaction.on_commit(lambda pk=queued_email_id: _enqueue_send(pk), robust=True)
+    return len(retried)

@@ -285,7 +285,8 @@ ONBOARDING_ARTICLE_PATH = "/articles/benefits-of-acupressure-mats-for-back-pain/
 ONBOARDING_UNSUBSCRIBE_MAX_AGE_DAYS = 365
 # Sending: tries per email (then "failed"), first retry delay (doubles each try), and
 # the lease a claimed or dispatched row holds before another worker may take it over.
-EMAIL_SEND_MAX_ATTEMPTS = env.int("EMAIL_SEND_MAX_ATTEMPTS", default=6)
+# 10 tries at 1, 2, 4 … 256 minutes apart ride out about 8.5 hours of mail-server outage.
+EMAIL_SEND_MAX_ATTEMPTS = env.int("EMAIL_SEND_MAX_ATTEMPTS", default=10)
 EMAIL_RETRY_BASE_SECONDS = env.int("EMAIL_RETRY_BASE_SECONDS", default=60)
 EMAIL_SEND_LEASE_SECONDS = env.int("EMAIL_SEND_LEASE_SECONDS", default=300)
 EMAIL_DISPATCH_EVERY_SECONDS = env.float("EMAIL_DISPATCH_EVERY_SECONDS", default=60.0)

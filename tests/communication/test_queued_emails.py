@@ -131,3 +131,20 @@ def test_attachments_travel_through_the_queue(flaky_mail, db, django_capture_on_
         )
     (filename, content, mimetype), = mail.outbox[0].attachments
     assert (filename, content, mimetype) == ("invoice.txt", "total: 10.00", "text/plain")
+
+
+def test_a_failed_email_can_be_sent_again_from_the_admin(admin_client, flaky_mail, db,
+                                                         django_capture_on_commit_callbacks):
+    failed = QueuedEmail.objects.create(to="x@example.com", from_email="orders@example.com", subject="Hi",
+                                        body_text="Body", message_id="<f1@example.com>", send_at=timezone.now(),
+                                        status="failed", attempts=10, last_error="boom")
+    sent = QueuedEmail.objects.create(to="y@example.com", from_email="orders@example.com", subject="Hi",
+                                      body_text="Body", message_id="<s1@example.com>", send_at=timezone.now(),
+                                      status="sent", attempts=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post("/admin/communication/queuedemail/", {
+            "action": "send_again", "_selected_action": [failed.pk, sent.pk]})
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == ("sent", 1)
+    assert [m.to for m in mail.outbox] == [["x@example.com"]]  # the sent one is not sent again

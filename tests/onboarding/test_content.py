@@ -108,3 +108,14 @@ def test_every_email_has_unsubscribe_headers_its_own_sender_and_a_stable_message
     assert "style=" in html
     raw = message.message().as_string()
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
+
+
+def test_links_use_the_sites_domain_over_https_when_no_base_url_is_set(mat_only, settings):
+    from django.contrib.sites.models import Site
+
+    settings.SHOP_BASE_URL = ""
+    Site.objects.filter(pk=settings.SITE_ID).update(domain="mats.example")
+    Site.objects.clear_cache()
+    message, text, _ = _render(mat_only, "routine")
+    assert message.extra_headers["List-Unsubscribe"].startswith("<https://mats.example/onboarding/unsubscribe/")
+    assert "https://mats.example/articles/benefits-of-acupressure-mats-for-back-pain/#comments" in text
