@@ -48,7 +48,7 @@ class SmtpSink:
         self.port = free_port()
         self.messages: list[bytes] = []
         self._lock = threading.Lock()
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller = None
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
@@ -62,12 +62,20 @@ class SmtpSink:
             contents = list(self.messages)
         return Counter(message_from_bytes(content)["Message-ID"] for content in contents)
 
-    def __enter__(self):
+    def start(self):
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
+
+    def stop(self):
+        """The mail server goes down: connections to its port are refused."""
+        self._controller.stop()
+
+    def __enter__(self):
+        self.start()
         return self
 
     def __exit__(self, *exc):
-        self._controller.stop()
+        self.stop()
 
 
 def redis_server_path() -> str | None:

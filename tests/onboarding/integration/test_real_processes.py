@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from shop.communication.models import QueuedEmail
 from shop.onboarding.models import OnboardingEmail
 from tests.onboarding.factories import CLASSIC_BLUE, PILLOW, order_place
 from tests.onboarding.harness import (
@@ -117,3 +118,22 @@ def test_a_worker_killed_mid_send_loses_nothing_and_repeats_only_in_flight_sends
     for row in OnboardingEmail.objects.filter(message_id__in=duplicated):
         assert row.attempts >= 2  # it was claimed, interrupted, and taken over after its lease
     assert interrupted <= 2
+
+
+def test_oscar_emails_wait_out_a_mail_server_outage(services):
+    sink, env, tmp = services["sink"], services["env"], services["tmp"]
+    sink.stop()  # the mail server is down
+    # What the Dispatcher stores for an order confirmation (its task may never have run).
+    queued = QueuedEmail.objects.create(
+        to="ada@example.com", from_email="orders@shop.example", subject="Confirmation of order 100001",
+        body_text="Thank you", message_id="<order-100001@shop.example>", send_at=timezone.now())
+    _start(services, celery_worker(env=env, workdir=tmp, concurrency=2))
+    _start(services, celery_beat(env=env, workdir=tmp))
+    wait_until(lambda: QueuedEmail.objects.filter(pk=queued.pk, attempts__gte=2).exists(), timeout=120,
+               what="two failed tries while the mail server is down")
+    queued.refresh_from_db()
+    assert queued.status in ("scheduled", "sending") and "refused" in queued.last_error.lower()
+    sink.start()  # back up: the next retry (1 s, 2 s, 4 s … apart here) delivers it
+    wait_until(lambda: QueuedEmail.objects.filter(pk=queued.pk, status="sent").exists(), timeout=120,
+               what="the email to go out once the mail server is back")
+    assert sink.message_ids() == {"<order-100001@shop.example>": 1}
