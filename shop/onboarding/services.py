@@ -72,10 +72,15 @@ def onboarding_due_dispatch(*, limit: int = 1000) -> list[int]:
 
 def onboarding_email_deliver(*, onboarding_email_id: int) -> str:
     """Send one onboarding email if it is due and nobody else is sending it; its new status."""
-    return delivery.row_deliver(
+    status = delivery.row_deliver(
         model=OnboardingEmail, pk=onboarding_email_id, now=timezone.now,
         build_message=onboarding_message_for_row,
     )
+    if status == delivery.FAILED:
+        row = OnboardingEmail.objects.select_related("order").get(pk=onboarding_email_id)
+        logger.error("Onboarding email %s failed for good: order %s (id %s), step %s, to %s: %s",
+                     row.pk, row.order.number, row.order_id, row.step, row.email, row.last_error)
+    return status
 
 
 def onboarding_email_resend(*, onboarding_email: OnboardingEmail) -> bool:

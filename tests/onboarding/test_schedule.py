@@ -90,3 +90,15 @@ def test_the_customer_address_is_taken_from_the_user_or_the_guest(
     order = order_pay(order_place(upcs=[CLASSIC_BLUE], email="grace@example.com", registered=registered),
                       django_capture_on_commit_callbacks)
     assert set(OnboardingEmail.objects.filter(order=order).values_list("email", flat=True)) == {"grace@example.com"}
+
+
+def test_the_schedule_waits_for_the_payment_transaction_to_commit(catalogue, django_capture_on_commit_callbacks):
+    from shop.signals import order_paid
+
+    order = order_place(upcs=[CLASSIC_BLUE])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        order_paid.send(sender=None, order=order)
+        assert OnboardingEmail.objects.count() == 0  # nothing inside the sender's transaction
+    assert len(callbacks) == 1
+    callbacks[0]()  # the transaction committed
+    assert OnboardingEmail.objects.filter(order=order).count() == 5

@@ -130,6 +130,7 @@ def test_exhausted_retries_mark_the_row_failed_and_log_its_ids(paid_order, flaky
     assert flaky_mail.attempts == 3
     assert mail.outbox == []
     assert f"OnboardingEmail {row.pk} failed after 3 tries" in caplog.text
+    assert f"order {paid_order.number} (id {paid_order.pk}), step welcome, to ada@example.com" in caplog.text
 
 
 def test_a_broken_template_fails_the_row_at_once(paid_order, flaky_mail, caplog):
