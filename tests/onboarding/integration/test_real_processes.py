@@ -21,7 +21,7 @@ from tests.onboarding.harness import (
 from tests.support.services import require_service
 from shop.signals import order_paid
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 def _paid_orders(count, *, prefix):
