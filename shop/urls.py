@@ -17,6 +17,10 @@ urlpatterns = [
     path("payments/", include("shop.payments.urls")),
     # The article pages (articles/…) and reader comments (comments/…).
     path("", include("content.urls")),
+    # --- onboarding emails: the unsubscribe link, staff pages in the dashboard ---
+    path("onboarding/", include("shop.onboarding.urls")),
+    path("dashboard/onboarding/", include(apps.get_app_config("onboarding_dashboard").urls[0:2])),
+    # --- end onboarding ---
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -29,3 +29,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A file, not memory, for the SQLite test database: the onboarding integration test's
+# Celery worker and beat (other processes) must see the same database as the test.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -1,0 +1,1 @@
+"""The "start slowly" email sequence a customer receives after a paid order."""
