@@ -192,9 +192,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 # --- Cache and Celery: Redis when REDIS_URL is set, nothing to run otherwise --------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Production (issue 6): a cache that misses instead of failing while Redis is down,
+    # with short timeouts so a dead Redis costs a page milliseconds, not seconds.
+    CACHES = {"default": {
+        "BACKEND": "shop.cache.RedisCacheTolerant",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }}
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+    # Publishing a task while Redis is down fails after about a second (not Celery's
+    # default retries); callers log it and the database-kept dispatch sends later.
+    CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # kombu's filesystem transport: a queue in a folder, shared by the web process,
@@ -376,3 +385,23 @@ OSCAR_DASHBOARD_NAVIGATION = [
     }]} if any(c.get("url_name") == "dashboard:order-list" for c in section.get("children", [])) else section
     for section in OSCAR_DASHBOARD_NAVIGATION  # noqa: F405  from oscar.defaults
 ]
+
+# --- Production (issue 6): what shop.settings.production demands, and its options ------
+# Read here like every other variable; shop/settings/production.py stops start-up
+# naming any of these that is missing (DEBUG=1 and the test settings need none).
+PRODUCTION_REQUIRED = ("DATABASE_URL", "REDIS_URL", "EMAIL_URL")
+PRODUCTION_MISSING = [name for name in PRODUCTION_REQUIRED if not env.str(name, default="")]
+PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+# Optional error reporting: Sentry is enabled only when its DSN is set.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+# Product and article images: local disk (MEDIA_ROOT) unless a bucket is named.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+MEDIA_S3_ENDPOINT_URL = env.str("MEDIA_S3_ENDPOINT_URL", default="")  # S3-compatible services
+MEDIA_S3_REGION = env.str("MEDIA_S3_REGION", default="")
+MEDIA_S3_CUSTOM_DOMAIN = env.str("MEDIA_S3_CUSTOM_DOMAIN", default="")  # a CDN in front of the bucket
+# With media on local disk, the web process serves /media/ itself (see shop/urls.py).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not MEDIA_S3_BUCKET)
+# --- end production ---
