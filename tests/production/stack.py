@@ -302,3 +302,22 @@ def emails_to(stack: Stack, address: str) -> list:
         contents = list(stack.sink.messages)
     messages = [message_from_bytes(content) for content in contents]
     return [m for m in messages if address in (m["To"] or "")]
+
+
+def message_id_counts(stack: Stack, address: str) -> dict:
+    from collections import Counter
+
+    return Counter(m["Message-ID"] for m in emails_to(stack, address))
+
+
+def payment_intent_of(stack: Stack, number: str) -> str:
+    [(payment_intent_id,)] = stack.sql(
+        "SELECT p.payment_intent_id FROM payments_orderpayment p JOIN order_order o ON o.id = p.order_id"
+        " WHERE o.number = %s", number)
+    return payment_intent_id
+
+
+def localstripe_webhook_to(stack: Stack, url: str):
+    """Where localstripe delivers its events (the shop's endpoint, or nowhere: port 9)."""
+    requests.post(f"http://127.0.0.1:{stack.stripe_port}/_config/webhooks/shop", timeout=10,
+                  data={"url": url, "secret": STRIPE_WEBHOOK_SECRET}).raise_for_status()
