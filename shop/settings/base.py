@@ -116,12 +116,16 @@ INSTALLED_APPS = [
     "content.apps.ContentConfig",
     "shop.onboarding.apps.OnboardingConfig",
     "shop.onboarding.dashboard.apps.OnboardingDashboardConfig",
+    "csp",  # Content-Security-Policy (issue 6)
 ]
 
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, cached pages too (issue 6, shop/security.py).
+    "shop.security.ShopCSPMiddleware",
+    "shop.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -404,4 +408,41 @@ MEDIA_S3_REGION = env.str("MEDIA_S3_REGION", default="")
 MEDIA_S3_CUSTOM_DOMAIN = env.str("MEDIA_S3_CUSTOM_DOMAIN", default="")  # a CDN in front of the bucket
 # With media on local disk, the web process serves /media/ itself (see shop/urls.py).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not MEDIA_S3_BUCKET)
+# Headers on every page (shop/security.py adds Stripe's origins from the settings above).
+# Styles may be inline: Oscar's templates use style attributes; script may not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *([f"https://{MEDIA_S3_CUSTOM_DOMAIN}"] if MEDIA_S3_CUSTOM_DOMAIN else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+CSP_INLINE_SCRIPT_PATHS = ["/dashboard/"]
+if MEDIA_S3_BUCKET:
+    # Several web machines share one bucket (django-storages; install the `s3` extra).
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+        "region_name": MEDIA_S3_REGION or None,
+        "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
+        "default_acl": None,
+        "querystring_auth": False,  # product images are public; their URLs are cacheable
+        "file_overwrite": False,
+    }}
+PERMISSIONS_POLICY = {
+    "camera": [], "microphone": [], "geolocation": [], "usb": [], "magnetometer": [], "gyroscope": [],
+    "accelerometer": [],
+    "payment": ["self", '"https://js.stripe.com"'],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- end production ---

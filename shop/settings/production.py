@@ -7,7 +7,10 @@ and hardens. Start-up stops naming what is missing.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import DEBUG, PRODUCTION_HSTS_SECONDS, PRODUCTION_MISSING, PRODUCTION_SSL_REDIRECT
+from .base import (
+    DEBUG, PRODUCTION_HSTS_SECONDS, PRODUCTION_MISSING, PRODUCTION_SSL_REDIRECT, SENTRY_DSN,
+    SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE,
+)
 
 if DEBUG:
     raise ImproperlyConfigured("shop.settings.production refuses to run with DEBUG=1.")
@@ -30,3 +33,10 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Errors to Sentry only when a DSN is set; no personal data (emails, addresses) is sent.
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+                    send_default_pii=False)
