@@ -34,3 +34,41 @@ def test_a_guest_buys_a_mat_and_gets_the_first_onboarding_email(stack):
     senders = {m["From"] for m in emails_to(stack, "smoke@example.com")}
     assert any(number in subject for subject in subjects), subjects
     assert "hello@shop.example" in "".join(senders), senders  # the onboarding sender
+
+
+def test_production_headers_static_and_media_on_the_real_server(stack):
+    import re
+
+    import requests
+
+    from tests.production.stack import Shopper
+
+    plain = requests.get(f"{stack.base_url}/catalogue/", allow_redirects=False, timeout=10)
+    assert plain.status_code == 301 and plain.headers["Location"].startswith("https://")  # HTTP → HTTPS
+
+    shopper = Shopper(stack.base_url)
+    home = shopper.get("/")
+    assert home.status_code == 200
+    assert home.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    csp = home.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp.split(
+        "script-src")[1].split(";")[0]
+    assert home.headers["X-Frame-Options"] == "DENY"
+    assert home.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in home.headers["Permissions-Policy"]
+    login = shopper.get("/accounts/login/")
+    cookie = next(h for h in login.raw.headers.getlist("Set-Cookie") if h.startswith("csrftoken="))
+    assert "Secure" in cookie
+
+    # Static files: hashed names, compressed, cached for a year by browsers and CDNs.
+    stylesheet = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', home.text).group(1)
+    static = requests.get(stack.base_url + stylesheet, timeout=10,
+                          headers={"Accept-Encoding": "gzip", "X-Forwarded-Proto": "https"})
+    assert static.status_code == 200 and static.headers["Content-Encoding"] == "gzip"
+    assert "max-age=315360000" in static.headers["Cache-Control"] and "immutable" in static.headers["Cache-Control"]
+
+    # Product images on local disk are served by the web process.
+    image = re.search(r'src="(/media/[^"]+)"', home.text).group(1)
+    picture = requests.get(stack.base_url + image, headers={"X-Forwarded-Proto": "https"}, timeout=10)
+    assert picture.status_code == 200 and picture.headers["Content-Type"].startswith("image/")
+    assert picture.headers["Cache-Control"] == "public, max-age=86400"
