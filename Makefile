@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Embedded defaults for local development: SQLite, filesystem broker, outbox folder.
 DEV_ENV := DEBUG=1 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: run test install setup clean
+.PHONY: run test install setup clean lock audit
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
@@ -38,6 +38,16 @@ test: install
 	else \
 		echo "TEST_POSTGRES_URL is not set: the PostgreSQL pass (and the tests marked postgres) did not run."; \
 	fi
+
+# --- dependency lock and audit (issue 6) ---
+# requirements.lock: every installed version, for pip-audit (and reproducible installs).
+lock: install
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^acupressure-shop' > requirements.lock
+
+# Known vulnerabilities in the locked versions (PyPI's advisory API; see scripts/dependency_audit.py).
+audit: install
+	$(BIN)/python scripts/dependency_audit.py $(AUDIT_ARGS)
+# --- end dependency lock and audit ---
 
 clean:
 	rm -rf .local
