@@ -8,7 +8,9 @@ WORKDIR /app
 COPY pyproject.toml ./
 COPY shop ./shop
 COPY content ./content
-RUN pip install --no-cache-dir .
+# EXTRAS: "[s3]" for media in a bucket; the compose demo profile builds "[dev]" for localstripe.
+ARG EXTRAS=""
+RUN pip install --no-cache-dir ".${EXTRAS}"
 COPY . .
 # collectstatic needs settings but no secrets or services: build-time placeholders,
 # never used to connect to anything.

@@ -140,7 +140,10 @@ class Stack:
 
     def _command(self, service: str) -> list[str]:
         args = list(self.commands[service])
-        args = [f"127.0.0.1:{self.web_port}" if a == "0.0.0.0:8000" else a for a in args]
+        loopback = {"0.0.0.0:8000": f"127.0.0.1:{self.web_port}", "0.0.0.0": "127.0.0.1",
+                    "8420": str(self.stripe_port),
+                    "http://web:8000/payments/stripe/webhook/": f"{self.base_url}/payments/stripe/webhook/"}
+        args = [loopback.get(a, a) for a in args]
         args = [str(self.workdir / "celerybeat-schedule") if a == "/tmp/celerybeat-schedule" else a for a in args]
         program = sys.executable if args[0] == "python" else str(BIN / args[0])
         return [program, *args[1:]]
@@ -165,11 +168,10 @@ class Stack:
         self.run_once(env, "migrate", "the migrate job")
         self.run_once(env, [sys.executable, "manage.py", "setup_shop"], "setup_shop")
         self.run_once(env, [sys.executable, "manage.py", "collectstatic", "--noinput"], "collectstatic")
+        # localstripe idles when it sees a Stripe secret key: it gets only the webhook secret.
         stripe_env = {k: v for k, v in env.items() if not k.startswith("STRIPE_")}
-        self.start_process("localstripe", [
-            sys.executable, "-m", "shop.payments.localstripe_server", "--port", str(self.stripe_port),
-            "--webhook-url", f"{self.base_url}/payments/stripe/webhook/", "--webhook-secret", STRIPE_WEBHOOK_SECRET,
-        ], stripe_env)
+        stripe_env["STRIPE_WEBHOOK_SECRET"] = STRIPE_WEBHOOK_SECRET
+        self.start_process("localstripe", self._command("localstripe"), stripe_env)
         self.start_process("web", self._command("web"), env)
         self.start_process("worker", self._command("worker"), env)
         self.start_process("beat", self._command("beat"), env)
