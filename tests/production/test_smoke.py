@@ -45,6 +45,9 @@ def test_production_headers_static_and_media_on_the_real_server(stack):
 
     plain = requests.get(f"{stack.base_url}/catalogue/", allow_redirects=False, timeout=10)
     assert plain.status_code == 301 and plain.headers["Location"].startswith("https://")  # HTTP → HTTPS
+    # …except the health checks, which compose and the load balancer make over plain HTTP.
+    assert requests.get(f"{stack.base_url}/health/ready/", allow_redirects=False, timeout=10).json() == {
+        "status": "ok", "database": "ok", "cache": "ok", "broker": "ok"}
 
     shopper = Shopper(stack.base_url)
     home = shopper.get("/")
