@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Embedded defaults for local development: SQLite, filesystem broker, outbox folder.
 DEV_ENV := DEBUG=1 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: run test install setup clean lock audit
+.PHONY: run test install setup clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
@@ -40,6 +40,7 @@ test: install
 	fi
 
 # --- dependency lock and audit (issue 6) ---
+.PHONY: lock audit
 # requirements.lock: every installed version, for pip-audit (and reproducible installs).
 lock: install
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^acupressure-shop' > requirements.lock

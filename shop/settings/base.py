@@ -334,62 +334,6 @@ STORAGES = {
 THUMBNAIL_DEBUG = False
 THUMBNAIL_PRESERVE_FORMAT = True
 
-# --- Logging -------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "sorl.thumbnail": {"level": "WARNING"},
-    },
-}
-
-# --- Onboarding emails (shop/onboarding) and Oscar's emails through Celery ------------
-# The "start slowly" sequence after a paid order: (step code, days after payment).
-# Day 0 goes out ONBOARDING_FIRST_DELAY_MINUTES after payment, the others at
-# ONBOARDING_SEND_TIME in the shop's TIME_ZONE (evenings suit "before bed").
-ONBOARDING_STEPS = [
-    ("welcome", 0),
-    ("start_slowly", 2),
-    ("positions", 5),
-    ("build_up", 10),
-    ("routine", 21),
-]
-ONBOARDING_SEND_TIME = env.str("ONBOARDING_SEND_TIME", default="19:00")
-ONBOARDING_FIRST_DELAY_MINUTES = env.int("ONBOARDING_FIRST_DELAY_MINUTES", default=10)
-# Its own sender, apart from order receipts (DEFAULT_FROM_EMAIL).
-ONBOARDING_FROM_EMAIL = env.str("ONBOARDING_FROM_EMAIL", default="hello@stillpoint.localhost")
-# Absolute links in emails (unsubscribe, article); empty: https://<Site domain>.
-SHOP_BASE_URL = env.str("SHOP_BASE_URL", default="")
-ONBOARDING_ARTICLE_PATH = "/articles/benefits-of-acupressure-mats-for-back-pain/"
-ONBOARDING_UNSUBSCRIBE_MAX_AGE_DAYS = 365
-# Sending: tries per email (then "failed"), first retry delay (doubles each try), and
-# the lease a claimed or dispatched row holds before another worker may take it over.
-# 10 tries at 1, 2, 4 … 256 minutes apart ride out about 8.5 hours of mail-server outage.
-EMAIL_SEND_MAX_ATTEMPTS = env.int("EMAIL_SEND_MAX_ATTEMPTS", default=10)
-EMAIL_RETRY_BASE_SECONDS = env.int("EMAIL_RETRY_BASE_SECONDS", default=60)
-EMAIL_SEND_LEASE_SECONDS = env.int("EMAIL_SEND_LEASE_SECONDS", default=300)
-EMAIL_DISPATCH_EVERY_SECONDS = env.float("EMAIL_DISPATCH_EVERY_SECONDS", default=60.0)
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # SMTP timeout, well under the lease
-CELERY_BEAT_SCHEDULE["onboarding-dispatch-due"] = {
-    "task": "shop.onboarding.tasks.onboarding_dispatch_due",
-    "schedule": EMAIL_DISPATCH_EVERY_SECONDS,
-}
-CELERY_BEAT_SCHEDULE["communication-dispatch-due"] = {
-    "task": "shop.communication.tasks.queued_email_dispatch_due",
-    "schedule": EMAIL_DISPATCH_EVERY_SECONDS,
-}
-OSCAR_DASHBOARD_NAVIGATION = [
-    {**section, "children": [*section["children"], {
-        "label": "Failed onboarding emails",
-        "url_name": "onboarding_dashboard:onboarding-failed-list",
-    }]} if any(c.get("url_name") == "dashboard:order-list" for c in section.get("children", [])) else section
-    for section in OSCAR_DASHBOARD_NAVIGATION  # noqa: F405  from oscar.defaults
-]
-
 # --- Production (issue 6): what shop.settings.production demands, and its options ------
 # Read here like every other variable; shop/settings/production.py stops start-up
 # naming any of these that is missing (DEBUG=1 and the test settings need none).
@@ -446,3 +390,59 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- end production ---
+
+# --- Logging -------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "sorl.thumbnail": {"level": "WARNING"},
+    },
+}
+
+# --- Onboarding emails (shop/onboarding) and Oscar's emails through Celery ------------
+# The "start slowly" sequence after a paid order: (step code, days after payment).
+# Day 0 goes out ONBOARDING_FIRST_DELAY_MINUTES after payment, the others at
+# ONBOARDING_SEND_TIME in the shop's TIME_ZONE (evenings suit "before bed").
+ONBOARDING_STEPS = [
+    ("welcome", 0),
+    ("start_slowly", 2),
+    ("positions", 5),
+    ("build_up", 10),
+    ("routine", 21),
+]
+ONBOARDING_SEND_TIME = env.str("ONBOARDING_SEND_TIME", default="19:00")
+ONBOARDING_FIRST_DELAY_MINUTES = env.int("ONBOARDING_FIRST_DELAY_MINUTES", default=10)
+# Its own sender, apart from order receipts (DEFAULT_FROM_EMAIL).
+ONBOARDING_FROM_EMAIL = env.str("ONBOARDING_FROM_EMAIL", default="hello@stillpoint.localhost")
+# Absolute links in emails (unsubscribe, article); empty: https://<Site domain>.
+SHOP_BASE_URL = env.str("SHOP_BASE_URL", default="")
+ONBOARDING_ARTICLE_PATH = "/articles/benefits-of-acupressure-mats-for-back-pain/"
+ONBOARDING_UNSUBSCRIBE_MAX_AGE_DAYS = 365
+# Sending: tries per email (then "failed"), first retry delay (doubles each try), and
+# the lease a claimed or dispatched row holds before another worker may take it over.
+# 10 tries at 1, 2, 4 … 256 minutes apart ride out about 8.5 hours of mail-server outage.
+EMAIL_SEND_MAX_ATTEMPTS = env.int("EMAIL_SEND_MAX_ATTEMPTS", default=10)
+EMAIL_RETRY_BASE_SECONDS = env.int("EMAIL_RETRY_BASE_SECONDS", default=60)
+EMAIL_SEND_LEASE_SECONDS = env.int("EMAIL_SEND_LEASE_SECONDS", default=300)
+EMAIL_DISPATCH_EVERY_SECONDS = env.float("EMAIL_DISPATCH_EVERY_SECONDS", default=60.0)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # SMTP timeout, well under the lease
+CELERY_BEAT_SCHEDULE["onboarding-dispatch-due"] = {
+    "task": "shop.onboarding.tasks.onboarding_dispatch_due",
+    "schedule": EMAIL_DISPATCH_EVERY_SECONDS,
+}
+CELERY_BEAT_SCHEDULE["communication-dispatch-due"] = {
+    "task": "shop.communication.tasks.queued_email_dispatch_due",
+    "schedule": EMAIL_DISPATCH_EVERY_SECONDS,
+}
+OSCAR_DASHBOARD_NAVIGATION = [
+    {**section, "children": [*section["children"], {
+        "label": "Failed onboarding emails",
+        "url_name": "onboarding_dashboard:onboarding-failed-list",
+    }]} if any(c.get("url_name") == "dashboard:order-list" for c in section.get("children", [])) else section
+    for section in OSCAR_DASHBOARD_NAVIGATION  # noqa: F405  from oscar.defaults
+]
