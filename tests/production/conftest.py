@@ -1,5 +1,6 @@
 """One production-like stack shared by the smoke test and the fault drills (they run in order)."""
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,3 +24,4 @@ def stack():
         raise
     finally:
         running.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
