@@ -39,5 +39,16 @@ test: install
 		echo "TEST_POSTGRES_URL is not set: the PostgreSQL pass (and the tests marked postgres) did not run."; \
 	fi
 
+# --- dependency lock and audit (issue 6) ---
+.PHONY: lock audit
+# requirements.lock: every installed version, for pip-audit (and reproducible installs).
+lock: install
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^acupressure-shop' > requirements.lock
+
+# Known vulnerabilities in the locked versions (PyPI's advisory API; see scripts/dependency_audit.py).
+audit: install
+	$(BIN)/python scripts/dependency_audit.py $(AUDIT_ARGS)
+# --- end dependency lock and audit ---
+
 clean:
 	rm -rf .local

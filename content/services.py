@@ -82,6 +82,8 @@ def article_setup() -> list[str]:
 # --- Posting and confirming comments ---------------------------------------------------
 
 
+# Comment emails go out from Celery; `robust=True` on their on_commit: with the broker
+# down the reader's comment still succeeds and the failed enqueue is logged.
 @transaction.atomic
 def comment_post(*, article: Article, form, user, ip_address: str | None, base_url: str) -> CommentOutcome:
     """A validated comment: signed-in readers' is stored now, others get a confirmation email.
@@ -95,7 +97,7 @@ def comment_post(*, article: Article, form, user, ip_address: str | None, base_u
         tmp_comment.user = user
         return _comment_store(tmp_comment=tmp_comment, base_url=base_url)
     key = signed.dumps(tmp_comment, compress=True, extra_key=settings.COMMENTS_XTD_SALT).decode()
-    transaction.on_commit(lambda: tasks.comment_confirmation_send.delay(key=key, base_url=base_url))
+    transaction.on_commit(lambda: tasks.comment_confirmation_send.delay(key=key, base_url=base_url), robust=True)
     return CommentOutcome(status=STATUS_CONFIRMATION_SENT)
 
 
@@ -121,9 +123,9 @@ def _comment_store(*, tmp_comment: TmpXtdComment, base_url: str) -> CommentOutco
     comment = XtdComment(**fields)
     comment.save()
     if comment.is_public:
-        transaction.on_commit(lambda: tasks.comment_followers_notify.delay(comment_id=comment.pk, base_url=base_url))
+        transaction.on_commit(lambda: tasks.comment_followers_notify.delay(comment_id=comment.pk, base_url=base_url), robust=True)
         return CommentOutcome(status=STATUS_PUBLISHED, comment=comment)
-    transaction.on_commit(lambda: tasks.held_comment_notify_moderators.delay(comment_id=comment.pk, base_url=base_url))
+    transaction.on_commit(lambda: tasks.held_comment_notify_moderators.delay(comment_id=comment.pk, base_url=base_url), robust=True)
     return CommentOutcome(status=STATUS_HELD, comment=comment, hold_reason=hold_reason)
 
 
@@ -137,7 +139,7 @@ def comment_approve(*, comment: XtdComment, moderator, base_url: str) -> None:
     comment.save(update_fields=["is_public", "is_removed"])
     CommentFlag.objects.get_or_create(comment=comment, user=moderator, flag=CommentFlag.MODERATOR_APPROVAL)
     if not was_public:
-        transaction.on_commit(lambda: tasks.comment_followers_notify.delay(comment_id=comment.pk, base_url=base_url))
+        transaction.on_commit(lambda: tasks.comment_followers_notify.delay(comment_id=comment.pk, base_url=base_url), robust=True)
 
 
 @transaction.atomic

@@ -31,3 +31,12 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+elif settings.SERVE_MEDIA:
+    # --- production media on local disk (issue 6): whitenoise serves only collected
+    # static files, so the web process serves uploaded product images itself. One
+    # machine only; several web machines use a bucket (MEDIA_S3_BUCKET) instead.
+    from django.urls import re_path
+
+    from shop.media import media_serve
+
+    urlpatterns = [re_path(r"^media/(?P<path>.+)$", media_serve), *urlpatterns]

@@ -34,7 +34,7 @@ def _keep_store_in(path):
     resources.Store.try_load_from_disk = try_load_from_disk
 
 
-def serve(*, port, webhook_url=None, webhook_secret=None, data_file=None):
+def serve(*, port, webhook_url=None, webhook_secret=None, data_file=None, host="127.0.0.1"):
     _keep_store_in(data_file)
     from aiohttp import web
     from localstripe.resources import store
@@ -44,13 +44,14 @@ def serve(*, port, webhook_url=None, webhook_secret=None, data_file=None):
     store.try_load_from_disk()
     if webhook_url:
         register_webhook("shop", webhook_url, webhook_secret, None)
-    print(f"localstripe on http://127.0.0.1:{port}, webhooks to {webhook_url}", flush=True)
-    web.run_app(app, host="127.0.0.1", port=port, print=None)
+    print(f"localstripe on http://{host}:{port}, webhooks to {webhook_url}", flush=True)
+    web.run_app(app, host=host, port=port, print=None)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8420)
+    parser.add_argument("--host", default="127.0.0.1", help="0.0.0.0 only inside a container (compose demo)")
     parser.add_argument("--webhook-url")
     parser.add_argument("--webhook-secret", default=os.environ.get("STRIPE_WEBHOOK_SECRET", "whsec_localstripe"))
     parser.add_argument("--data-file", help="keep localstripe's objects across restarts in this file")
@@ -61,7 +62,7 @@ def main(argv=None):
         while True:
             time.sleep(3600)
     serve(port=args.port, webhook_url=args.webhook_url, webhook_secret=args.webhook_secret,
-          data_file=args.data_file)
+          data_file=args.data_file, host=args.host)
 
 
 if __name__ == "__main__":

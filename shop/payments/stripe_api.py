@@ -196,8 +196,16 @@ def webhook_event_construct(*, payload: bytes, signature: str) -> EventInfo:
         event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
     except (stripe.SignatureVerificationError, ValueError) as error:
         raise SignatureInvalid(str(error)) from error
-    data = event.to_dict()
-    return EventInfo(id=data["id"], type=data["type"], data_object=data["data"]["object"])
+    except (AttributeError, TypeError) as error:  # signed, but not a JSON object (fuzzing found it)
+        raise SignatureInvalid(f"not an event: {error}") from error
+    try:
+        data = event.to_dict()
+        info = EventInfo(id=data["id"], type=data["type"], data_object=data["data"]["object"])
+    except (KeyError, TypeError, AttributeError) as error:
+        raise SignatureInvalid(f"not an event: missing {error}") from error
+    if not isinstance(info.id, str) or not isinstance(info.type, str) or not isinstance(info.data_object, dict):
+        raise SignatureInvalid("not an event: id, type or data.object has the wrong type")
+    return info
 
 
 def refunds_for_payment_intent(payment_intent_id: str) -> list[RefundInfo]:

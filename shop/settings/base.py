@@ -116,12 +116,16 @@ INSTALLED_APPS = [
     "content.apps.ContentConfig",
     "shop.onboarding.apps.OnboardingConfig",
     "shop.onboarding.dashboard.apps.OnboardingDashboardConfig",
+    "csp",  # Content-Security-Policy (issue 6)
 ]
 
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, cached pages too (issue 6, shop/security.py).
+    "shop.security.ShopCSPMiddleware",
+    "shop.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,9 +196,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 # --- Cache and Celery: Redis when REDIS_URL is set, nothing to run otherwise --------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Production (issue 6): a cache that misses instead of failing while Redis is down,
+    # with short timeouts so a dead Redis costs a page milliseconds, not seconds.
+    CACHES = {"default": {
+        "BACKEND": "shop.cache.RedisCacheTolerant",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }}
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+    # Publishing a task while Redis is down fails after about a second (not Celery's
+    # default retries); callers log it and the database-kept dispatch sends later.
+    CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # kombu's filesystem transport: a queue in a folder, shared by the web process,
@@ -320,6 +333,63 @@ STORAGES = {
 }
 THUMBNAIL_DEBUG = False
 THUMBNAIL_PRESERVE_FORMAT = True
+
+# --- Production (issue 6): what shop.settings.production demands, and its options ------
+# Read here like every other variable; shop/settings/production.py stops start-up
+# naming any of these that is missing (DEBUG=1 and the test settings need none).
+PRODUCTION_REQUIRED = ("DATABASE_URL", "REDIS_URL", "EMAIL_URL")
+PRODUCTION_MISSING = [name for name in PRODUCTION_REQUIRED if not env.str(name, default="")]
+PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+# Optional error reporting: Sentry is enabled only when its DSN is set.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+# Product and article images: local disk (MEDIA_ROOT) unless a bucket is named.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+MEDIA_S3_ENDPOINT_URL = env.str("MEDIA_S3_ENDPOINT_URL", default="")  # S3-compatible services
+MEDIA_S3_REGION = env.str("MEDIA_S3_REGION", default="")
+MEDIA_S3_CUSTOM_DOMAIN = env.str("MEDIA_S3_CUSTOM_DOMAIN", default="")  # a CDN in front of the bucket
+# With media on local disk, the web process serves /media/ itself (see shop/urls.py).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not MEDIA_S3_BUCKET)
+# Headers on every page (shop/security.py adds Stripe's origins from the settings above).
+# Styles may be inline: Oscar's templates use style attributes; script may not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *([f"https://{MEDIA_S3_CUSTOM_DOMAIN}"] if MEDIA_S3_CUSTOM_DOMAIN else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+CSP_INLINE_SCRIPT_PATHS = ["/dashboard/"]
+if MEDIA_S3_BUCKET:
+    # Several web machines share one bucket (django-storages; install the `s3` extra).
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+        "region_name": MEDIA_S3_REGION or None,
+        "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
+        "default_acl": None,
+        "querystring_auth": False,  # product images are public; their URLs are cacheable
+        "file_overwrite": False,
+    }}
+PERMISSIONS_POLICY = {
+    "camera": [], "microphone": [], "geolocation": [], "usb": [], "magnetometer": [], "gyroscope": [],
+    "accelerometer": [],
+    "payment": ["self", '"https://js.stripe.com"'],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# --- end production ---
 
 # --- Logging -------------------------------------------------------------------
 LOGGING = {
