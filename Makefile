@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Embedded defaults for local development: SQLite, filesystem broker, outbox folder.
 DEV_ENV := DEBUG=1 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: run test install setup clean
+.PHONY: run test install setup clean bench
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
@@ -41,3 +41,7 @@ test: install
 
 clean:
 	rm -rf .local
+
+# Storefront pages under gunicorn (production settings) against a bare Django view; needs wrk.
+bench: install
+	$(BIN)/python scripts/bench_pages.py
