@@ -98,7 +98,9 @@ def test_anonymous_pages_stay_within_the_budget_at_any_catalogue_size(shop):
     assert b"Extra mat" in client.get(urls["search"]).content
 
 
-def test_a_page_from_the_page_cache_costs_no_query(shop, settings):
+@pytest.mark.parametrize("extra_products", [0, 1000])
+def test_a_page_from_the_page_cache_costs_no_query(shop, settings, extra_products):
+    add_products(extra_products)
     settings.SHOP_PAGE_CACHE_SECONDS = 600
     for page, url in page_urls().items():
         if page in ("search", "basket"):
