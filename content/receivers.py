@@ -25,4 +25,4 @@ for _model in (Article, ArticleProduct, XtdComment, CommentFlag):
 @receiver(order_paid, dispatch_uid="content-cache-order-paid")
 def _order_paid(sender, order, **kwargs):
     # A paid order can turn its customer's comments into "verified buyer" ones.
-    article_pages_invalidate()
+    _invalidate_after_commit()

@@ -5,6 +5,8 @@ import shutil
 import pytest
 from django.conf import settings as django_settings
 
+from shop import signals
+from tests.support.mail_backends import FlakyBackend
 from tests.support.browser import allow_orm_in_browser_tests, launch_chromium
 from tests.support.services import chromium_path, require_service
 
@@ -34,6 +36,28 @@ def catalogue(db):
     from shop.catalogue_setup import catalogue_setup
 
     catalogue_setup()
+
+
+@pytest.fixture
+def flaky_mail(settings):
+    """The mail server, switchable: flaky_mail.down = True makes every send raise."""
+    settings.EMAIL_BACKEND = "tests.support.mail_backends.FlakyBackend"
+    FlakyBackend.down = FlakyBackend.fail_on_close = False
+    FlakyBackend.attempts = 0
+    yield FlakyBackend
+    FlakyBackend.down = FlakyBackend.fail_on_close = False
+
+
+@pytest.fixture
+def paid_signals():
+    received = []
+
+    def receiver(sender, order, **kwargs):
+        received.append(order.number)
+
+    signals.order_paid.connect(receiver)
+    yield received
+    signals.order_paid.disconnect(receiver)
 
 
 @pytest.fixture(scope="session")

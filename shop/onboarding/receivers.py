@@ -2,7 +2,6 @@
 
 import logging
 
-from django.db import transaction
 from django.dispatch import receiver
 
 from shop.onboarding import services
@@ -13,9 +12,9 @@ logger = logging.getLogger(__name__)
 
 @receiver(order_paid, dispatch_uid="onboarding.schedule_on_paid")
 def schedule_on_paid(sender, order, **kwargs):
-    # The signal is sent after the payment committed; on_commit still keeps the
-    # schedule out of a sender's transaction, should one be open.
-    transaction.on_commit(lambda: services.onboarding_schedule_for_order(order=order))
+    # Inside the payment's transaction: the schedule is stored with the Paid status,
+    # or not at all. Sending starts from the periodic dispatch, after commit.
+    services.onboarding_schedule_for_order(order=order)
 
 
 @receiver(order_refunded, dispatch_uid="onboarding.cancel_on_refund")

@@ -1,6 +1,5 @@
 """Order events from Oscar's dashboard that must reach Stripe: refunds, cancelling unpaid orders."""
 
-from django.db import transaction
 from oscar.apps.order import processing
 from oscar.apps.order.exceptions import InvalidPaymentEvent
 from oscar.apps.payment.exceptions import PaymentError
@@ -39,4 +38,4 @@ class EventHandler(processing.EventHandler):
         if was_paid and new_status == payments.ORDER_CANCELLED:
             # Money is returned with a Refund payment event (staff choose the amount);
             # apps reacting to cancellations (onboarding emails) hear about it now.
-            transaction.on_commit(lambda: signals.order_cancelled.send(sender=EventHandler, order=order))
+            signals.order_cancelled.send(sender=EventHandler, order=order)

@@ -161,7 +161,10 @@ def payment_complete(*, payment_intent_id: str) -> Completion:
         order.set_status(ORDER_PAID)
         _note(order, f"Paid {received} {payment.currency} with Stripe ({intent.id}).")
         Basket.objects.filter(pk=payment.basket_id).update(status=Basket.SUBMITTED, date_submitted=timezone.now())
-        transaction.on_commit(lambda: _announce_paid(order.pk))
+        # In the same transaction: the onboarding schedule and the queued confirmation
+        # email are stored with the Paid status or not at all, so a crash between
+        # commit and "announce" cannot lose them. Their sends start after commit.
+        _announce_paid(order)
     logger.info("Order #%s: paid (%s)", order.number, intent.id)
     return Completion(PAID, order=order, intent=intent)
 
@@ -199,13 +202,13 @@ def _flag_paid_after_cancel(*, payment, order, intent, received):
         _note(order, f"Payment needs review (refund it): {problem}")
 
 
-def _announce_paid(order_id):
-    order = Order.objects.get(pk=order_id)
+def _announce_paid(order):
     signals.order_paid.send(sender=OrderPayment, order=order)
     try:
-        order_placed_email_send(order=order)
+        with transaction.atomic():  # a savepoint: a failure here must not undo the payment
+            order_placed_email_send(order=order)
     except Exception:  # the order is paid; a mail problem must not undo or hide that
-        logger.exception("Order #%s: the confirmation email could not be sent", order.number)
+        logger.exception("Order #%s: the confirmation email could not be queued", order.number)
 
 
 def order_placed_email_send(*, order):
@@ -270,7 +273,7 @@ def order_cancel_pending(*, order, reason: str) -> bool:
         order.set_status(ORDER_CANCELLED)
         _note(order, f"Cancelled before payment: {reason}")
         Basket.objects.filter(pk=payment.basket_id, status=Basket.FROZEN).update(status=Basket.OPEN)
-        transaction.on_commit(lambda: signals.order_cancelled.send(sender=OrderPayment, order=order))
+        signals.order_cancelled.send(sender=OrderPayment, order=order)
     logger.info("Order #%s: cancelled before payment (%s)", order.number, reason)
     return True
 
@@ -332,7 +335,7 @@ def refund_record(*, refund: stripe_api.RefundInfo, user=None) -> bool:
         total_refunded = sum((r.amount for r in payment.refunds.all()), Decimal("0"))
         if total_refunded >= (payment.amount_received or payment.amount) and ORDER_REFUNDED in order.available_statuses():
             order.set_status(ORDER_REFUNDED)
-        transaction.on_commit(lambda: signals.order_refunded.send(sender=OrderPayment, order=order, amount=amount))
+        signals.order_refunded.send(sender=OrderPayment, order=order, amount=amount)
     return True
 
 

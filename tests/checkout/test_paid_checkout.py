@@ -7,7 +7,6 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop import signals
 from shop.payments.models import OrderPayment
 from tests.support.checkout import pay_with_card, pending_order
 
@@ -16,18 +15,6 @@ Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def paid_signals():
-    received = []
-
-    def receiver(sender, order, **kwargs):
-        received.append(order.number)
-
-    signals.order_paid.connect(receiver)
-    yield received
-    signals.order_paid.disconnect(receiver)
 
 
 def test_paid_guest_checkout_gives_one_order_with_lines_shipping_total_and_source(

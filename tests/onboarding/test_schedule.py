@@ -92,13 +92,17 @@ def test_the_customer_address_is_taken_from_the_user_or_the_guest(
     assert set(OnboardingEmail.objects.filter(order=order).values_list("email", flat=True)) == {"grace@example.com"}
 
 
-def test_the_schedule_waits_for_the_payment_transaction_to_commit(catalogue, django_capture_on_commit_callbacks):
+def test_the_schedule_commits_or_rolls_back_with_the_payment(catalogue):
+    from django.db import transaction
+
     from shop.signals import order_paid
 
     order = order_place(upcs=[CLASSIC_BLUE])
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    with pytest.raises(RuntimeError), transaction.atomic():
         order_paid.send(sender=None, order=order)
-        assert OnboardingEmail.objects.count() == 0  # nothing inside the sender's transaction
-    assert len(callbacks) == 1
-    callbacks[0]()  # the transaction committed
+        assert OnboardingEmail.objects.filter(order=order).count() == 5
+        raise RuntimeError("the payment's transaction fails after the signal")
+    assert OnboardingEmail.objects.count() == 0  # nothing outlives a failed payment
+
+    order_paid.send(sender=None, order=order)
     assert OnboardingEmail.objects.filter(order=order).count() == 5

@@ -25,18 +25,6 @@ def deliver(client, event, *, secret="whsec_test_suite"):
 
 
 @pytest.fixture
-def paid_signals():
-    received = []
-
-    def receiver(sender, order, **kwargs):
-        received.append(order.number)
-
-    signals.order_paid.connect(receiver)
-    yield received
-    signals.order_paid.disconnect(receiver)
-
-
-@pytest.fixture
 def charged_order(client, catalogue, localstripe):
     """A pending order whose card payment succeeded at Stripe; the shop not told yet."""
     order = pending_order(client)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,10 +77,11 @@ def test_shopper_picks_a_colour_and_sees_it_in_the_basket(page, live_server, cat
     assert page.get_by_role("radio", name="Charcoal").is_enabled()
 
     page.get_by_text("Lotus Pink", exact=True).click()
-    assert page.get_by_role("radio", name="Lotus Pink").is_checked()
-    assert page.locator("[data-stock-status]").inner_text() == "Lotus Pink: In stock"
-    assert page.locator("[data-gallery-main]").get_attribute("alt") == "Classic Acupressure Mat in Lotus Pink"
-    assert page.locator("[data-price-display]").inner_text() == "$39.00"
+    expect(page.get_by_role("radio", name="Lotus Pink")).to_be_checked()
+    # The picker's script updates the text after the change event: wait for it.
+    expect(page.locator("[data-stock-status]")).to_have_text("Lotus Pink: In stock")
+    expect(page.locator("[data-gallery-main]")).to_have_attribute("alt", "Classic Acupressure Mat in Lotus Pink")
+    expect(page.locator("[data-price-display]")).to_have_text("$39.00")
     page.get_by_label("Quantity").fill("1")
     page.screenshot(path="/tmp/storefront-product-desktop.png", full_page=True)
     page.get_by_role("button", name="Add to cart").click()
@@ -118,9 +120,9 @@ def test_colours_are_chosen_by_keyboard_and_out_of_stock_is_skipped(page, live_s
 
     page.get_by_role("radio", name="Natural Linen").focus()
     page.keyboard.press("ArrowDown")
-    assert page.get_by_role("radio", name="Indigo").is_checked()
-    assert page.locator("[data-stock-status]").inner_text() == "Indigo: In stock"
+    expect(page.get_by_role("radio", name="Indigo")).to_be_checked()
+    expect(page.locator("[data-stock-status]")).to_have_text("Indigo: In stock")
     page.keyboard.press("ArrowDown")  # past the sold-out Sage, back to the first colour
-    assert page.get_by_role("radio", name="Natural Linen").is_checked()
+    expect(page.get_by_role("radio", name="Natural Linen")).to_be_checked()
     assert not sage.is_checked()
     page.screenshot(path="/tmp/storefront-product-mobile.png", full_page=True)
