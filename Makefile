@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Embedded defaults for local development: SQLite, filesystem broker, outbox folder.
 DEV_ENV := DEBUG=1 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: run test install setup clean
+.PHONY: run test install setup clean bench lighthouse
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
@@ -52,3 +52,12 @@ audit: install
 
 clean:
 	rm -rf .local
+
+# Storefront pages under gunicorn (production settings) against a bare Django view; needs wrk.
+bench: install
+	$(BIN)/python scripts/bench_pages.py
+
+# Lighthouse (mobile) scores for home, a product page and the article; npm lighthouse in .local/.
+lighthouse: install
+	test -x .local/lighthouse/node_modules/.bin/lighthouse || (mkdir -p .local/lighthouse && cd .local/lighthouse && npm install --no-audit --no-fund lighthouse@12.8.2)
+	$(BIN)/python scripts/lighthouse.py

@@ -20,6 +20,16 @@ def _media_in_tmp(settings, tmp_path_factory):
     settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    # Whole pages are cached (shop/storefront/page_cache.py): none may outlive its test's data.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def catalogue(db):
     """The shop's starting catalogue, as `make run` loads it."""

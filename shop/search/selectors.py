@@ -13,6 +13,8 @@ from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+# Best sellers first (priority), then by name; the id keeps pages stable.
+LISTING_ORDER = ("-priority", "title", "pk")
 
 
 def product_listing(*, category=None) -> QuerySet:
@@ -26,7 +28,7 @@ def product_listing(*, category=None) -> QuerySet:
             "stockrecords",
             "images",
         )
-        .order_by("-priority", "title", "pk")
+        .order_by(*LISTING_ORDER)
     )
     if category is not None:
         categories = category.get_descendants_and_self()

@@ -446,3 +446,13 @@ OSCAR_DASHBOARD_NAVIGATION = [
     }]} if any(c.get("url_name") == "dashboard:order-list" for c in section.get("children", [])) else section
     for section in OSCAR_DASHBOARD_NAVIGATION  # noqa: F405  from oscar.defaults
 ]
+
+# --- Speed: whole anonymous pages from the cache (shop/storefront/page_cache.py) ------
+# Right after the static files, before sessions, CSRF, auth and the basket do any work.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "shop.storefront.page_cache.AnonymousPageCacheMiddleware",
+)
+SHOP_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0: off
+CSRF_FAILURE_VIEW = "shop.storefront.views.csrf_failure"
+# --- end speed ---

@@ -7,3 +7,8 @@ class StorefrontConfig(AppConfig):
     name = "shop.storefront"
     label = "storefront"
     verbose_name = "Storefront"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -4,17 +4,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.serializers import JSONSerializer
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import BooleanField, Case, Prefetch, Q, When, prefetch_related_objects
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from shop.catalogue_data import COLOURS
-from shop.search.selectors import product_listing
+from shop.search.selectors import LISTING_ORDER, product_listing
 
 AddToBasketForm = get_class("basket.forms", "AddToBasketForm")
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+ProductCategory = get_model("catalogue", "ProductCategory")
 
 MATS_CATEGORY = "mats"
 PILLOWS_CATEGORY = "pillows"
@@ -32,18 +33,46 @@ def navigation_categories():
     return list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
 
 
+HOME_SECTIONS = (("mats", MATS_CATEGORY, 4), ("pillows", PILLOWS_CATEGORY, 2), ("bundles", BUNDLES_CATEGORY, 2))
+
+
+def _section_picks(*, category, limit):
+    """The ids of a category's first `limit` products, in the listing's order (a subquery)."""
+    in_category = ProductCategory.objects.filter(category__in=category.get_descendants_and_self())
+    return (
+        Product.objects.browsable().filter(pk__in=in_category.values("product_id"))
+        .order_by(*LISTING_ORDER).values("pk")[:limit]
+    )
+
+
 def home_sections() -> dict:
-    """Products for the home page: best-selling mats, the pillow attachment, bundles."""
+    """Products for the home page: best-selling mats, the pillow attachment, bundles.
+
+    One query loads every section's products, each flagged with the sections it is in
+    (small ranked subqueries), plus the card prefetches: the cost does not grow with the
+    sections or the catalogue.
+    """
     by_slug = {c.slug: c for c in Category.objects.filter(depth=1, is_public=True)}
     sections = {}
-    for key, slug, limit in (
-        ("mats", MATS_CATEGORY, 4),
-        ("pillows", PILLOWS_CATEGORY, 2),
-        ("bundles", BUNDLES_CATEGORY, 2),
-    ):
-        category = by_slug.get(slug)
-        sections[key] = list(product_listing(category=category)[:limit]) if category else []
-        sections[f"{key}_category"] = category
+    picks = {}
+    for key, slug, limit in HOME_SECTIONS:
+        sections[key] = []
+        sections[f"{key}_category"] = category = by_slug.get(slug)
+        if category is not None:
+            picks[key] = _section_picks(category=category, limit=limit)
+    if not picks:
+        return sections
+    wanted = Q()
+    for pick in picks.values():
+        wanted |= Q(pk__in=pick)
+    flags = {
+        f"in_{key}": Case(When(pk__in=pick, then=True), default=False, output_field=BooleanField())
+        for key, pick in picks.items()
+    }
+    for product in product_listing().filter(wanted).annotate(**flags):
+        for key, _slug, _limit in HOME_SECTIONS:
+            if getattr(product, f"in_{key}", False):
+                sections[key].append(product)
     return sections
 
 

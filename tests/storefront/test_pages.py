@@ -226,7 +226,7 @@ def test_stock_words_follow_the_stock_level(client, product_by_upc):
 
 
 def test_catalogue_pages_through_many_products(client, catalogue):
-    from tests.storefront.test_query_counts import add_products
+    from tests.performance.test_query_budget import add_products
 
     add_products(30)
     first = client.get(reverse("catalogue:index"))

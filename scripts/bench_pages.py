@@ -1,0 +1,276 @@
+#!/usr/bin/env python
+"""Benchmark the storefront pages under gunicorn with production settings, against a bare Django view.
+
+Sets up a throwaway shop (SQLite file in a temporary DATA_DIR: migrate, setup_shop,
+collectstatic), serves it with gunicorn, and loads each page with wrk (Debian package
+`wrk`): requests/s, p50 and p99 latency, and SQL queries per page (counted in-process
+with Django's test client). The same gunicorn settings serve scripts/bench_minimal_wsgi.py
+in the same run, and every page's throughput is reported as a fraction of it. Then
+1,000 more products are added and everything is measured again.
+
+    .venv/bin/python scripts/bench_pages.py [--seconds 3] [--port 8500]   (or: make bench)
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TOKEN = "BenchToken0123456789abcdefghijkl"  # a 32-character CSRF secret, as form-token.js makes
+GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
+ARTICLE = "/articles/benefits-of-acupressure-mats-for-back-pain/"
+
+
+def shop_env(data_dir: str) -> dict:
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+        "DATA_DIR": data_dir,
+        "DATABASE_URL": f"sqlite:///{data_dir}/db.sqlite3",
+        "SECRET_KEY": "bench-secret-key",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "STRIPE_SECRET_KEY": "sk_test_bench",
+        "STRIPE_PUBLISHABLE_KEY": "pk_test_bench",
+        "STRIPE_WEBHOOK_SECRET": "whsec_bench",
+        "STRIPE_API_BASE": "http://127.0.0.1:9",
+        "LOG_LEVEL": "WARNING",
+    })
+    env.pop("DEBUG", None)
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env, *args, stdin=None):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, input=stdin,
+                   text=True, stdout=subprocess.DEVNULL)
+
+
+class Server:
+    def __init__(self, app, port, env, cwd):
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", *GUNICORN, "--bind", f"127.0.0.1:{port}", app], cwd=cwd, env=env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/", timeout=2)
+                return
+            except urllib.error.HTTPError:
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise SystemExit(f"gunicorn did not start on {self.url}")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def wrk(url, seconds, *, cookie=None, lua=None):
+    command = ["wrk", "--threads", "2", "--connections", "8", "--duration", f"{seconds}s", "--latency"]
+    if cookie:
+        command += ["--header", f"Cookie: {cookie}"]
+    if lua:
+        command += ["--script", lua]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rate": rate, "p50": _ms(percentiles["50"]), "p99": _ms(percentiles["99"]),
+        "bad": int(non_2xx.group(1)) if non_2xx else 0, "errors": errors.group(1) if errors else "",
+    }
+
+
+def _ms(text):
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def basket_add_script(path, product_id):
+    Path(path).write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "csrfmiddlewaretoken={TOKEN}&quantity=1"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = "csrftoken={TOKEN}"\n'
+        f'wrk.path = "/basket/add/{product_id}/"\n'
+    )
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def basket_cookie(base, product_id):
+    """A shopper with one line in the basket: the cookie Oscar sets on the first add."""
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": TOKEN, "quantity": 1}).encode()
+    request = urllib.request.Request(f"{base}/basket/add/{product_id}/", data=data,
+                                     headers={"Cookie": f"csrftoken={TOKEN}"})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        opener.open(request)
+    except urllib.error.HTTPError as redirect:
+        cookies = redirect.headers.get_all("Set-Cookie") or []
+    basket = next(c.split(";")[0] for c in cookies if c.startswith("oscar_open_basket="))
+    return basket
+
+
+PAGE_FACTS = r"""
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+Product = get_model("catalogue", "Product"); Category = get_model("catalogue", "Category")
+mat = Product.objects.get(upc="MAT-CLASSIC")
+pages = {"home": "/", "catalogue": "/catalogue/",
+         "category": Category.objects.get(slug="mats", depth=1).get_absolute_url(),
+         "product": mat.get_absolute_url(), "article": "%s"}
+client = Client(HTTP_HOST="127.0.0.1")
+counts = {}
+for name, url in pages.items():
+    client.get(url)
+    with CaptureQueriesContext(connection) as q:
+        client.get(url)
+    counts[name] = len(q)
+with CaptureQueriesContext(connection) as q:
+    client.post("/basket/add/%%d/" %% Product.objects.get(upc="PILLOW-NECK").pk, {"quantity": 1})
+counts["basket add"] = len(q)
+client.get("/basket/")
+with CaptureQueriesContext(connection) as q:
+    client.get("/basket/")
+counts["basket view"] = len(q)
+print("FACTS", json.dumps({"pages": pages, "queries": counts, "pillow": Product.objects.get(upc="PILLOW-NECK").pk}))
+""" % ARTICLE
+
+ADD_PRODUCTS = r"""
+from decimal import Decimal
+from oscar.core.loading import get_model
+Category = get_model("catalogue", "Category"); Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory"); ProductClass = get_model("catalogue", "ProductClass")
+Partner = get_model("partner", "Partner"); StockRecord = get_model("partner", "StockRecord")
+mats = Category.objects.get(slug="mats", depth=1)
+products = Product.objects.bulk_create(
+    Product(upc=f"EXTRA-{n}", title=f"Extra mat {n:04d}", slug=f"extra-mat-{n}", structure="standalone",
+            product_class=ProductClass.objects.get(slug="acupressure-mat"), is_public=True, priority=45)
+    for n in range(1000))
+StockRecord.objects.bulk_create(StockRecord(product=p, partner=Partner.objects.get(), partner_sku=p.upc,
+    price=Decimal("29.00"), price_currency="USD", num_in_stock=5) for p in products)
+ProductCategory.objects.bulk_create(ProductCategory(product=p, category=mats) for p in products)
+"""
+
+
+def page_facts(env):
+    # Queries of a rendered page: the page cache off, so the view itself is measured.
+    output = subprocess.run([PYTHON, "manage.py", "shell"], cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": "0"},
+                            input=PAGE_FACTS, capture_output=True, text=True, check=True).stdout
+    import json
+
+    return json.loads(output.split("FACTS ", 1)[1])
+
+
+def measure(env, port, seconds, minimal_rate, lua_path):
+    facts = page_facts(env)
+    shop = Server("shop.wsgi:application", port, env, ROOT)
+    rows = []
+    try:
+        pillow = facts["pillow"]
+        for url in facts["pages"].values():  # warm-up: every worker stores its pages
+            wrk(shop.url + url, 1)
+        for name, url in facts["pages"].items():
+            rows.append((name, "anonymous (page cache)", wrk(shop.url + url, seconds), facts["queries"][name]))
+        product = facts["pages"]["product"]
+        rows.append(("product", "rendered (has a csrftoken cookie)",
+                     wrk(shop.url + product, seconds, cookie=f"csrftoken={TOKEN}"), facts["queries"]["product"]))
+        basket_add_script(lua_path, pillow)
+        rows.append(("basket add", "POST, new visitor each time", wrk(shop.url + "/", seconds, lua=lua_path),
+                     facts["queries"]["basket add"]))
+        cookie = basket_cookie(shop.url, pillow)
+        rows.append(("basket view", "one line", wrk(shop.url + "/basket/", seconds, cookie=cookie),
+                     facts["queries"]["basket view"]))
+    finally:
+        shop.stop()
+    return [(name, how, result, queries, result["rate"] / minimal_rate) for name, how, result, queries in rows]
+
+
+def measure_round(env, minimal_env, port, seconds, lua):
+    minimal_server = Server("bench_minimal_wsgi:application", port + 1, minimal_env, ROOT / "scripts")
+    try:
+        wrk(minimal_server.url + "/", 1)
+        minimal = wrk(minimal_server.url + "/", seconds)
+    finally:
+        minimal_server.stop()
+    return minimal, measure(env, port, seconds, minimal["rate"], lua)
+
+
+def table(rows, minimal):
+    lines = ["| page | how | req/s | of minimal | p50 ms | p99 ms | p99/p50 | SQL | non-2xx/3xx |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+             f"| minimal Django view | bare | {minimal['rate']:.0f} | 100% | {minimal['p50']:.1f} | "
+             f"{minimal['p99']:.1f} | {minimal['p99'] / minimal['p50']:.1f} | 0 | {minimal['bad']} |"]
+    for name, how, result, queries, fraction in rows:
+        lines.append(f"| {name} | {how} | {result['rate']:.0f} | {fraction:.0%} | {result['p50']:.1f} | "
+                     f"{result['p99']:.1f} | {result['p99'] / result['p50']:.1f} | {queries} | {result['bad']} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=3, help="load time per page")
+    parser.add_argument("--port", type=int, default=8500, help="first of two free ports")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+
+    data_dir = tempfile.mkdtemp(prefix="bench-pages-")
+    env = shop_env(data_dir)
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "setup_shop")
+        manage(env, "collectstatic", "--noinput")
+
+        minimal_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+        lua = os.path.join(data_dir, "basket_add.lua")
+        # The bare view is measured again before each round: on a shared machine the load
+        # drifts, and each page is compared with the yardstick of its own round.
+        minimal, seeded = measure_round(env, minimal_env, args.port, args.seconds, lua)
+        subprocess.run([PYTHON, "manage.py", "shell"], cwd=ROOT, env=env, input=ADD_PRODUCTS, check=True,
+                       capture_output=True, text=True)
+        minimal_bigger, bigger = measure_round(env, minimal_env, args.port, args.seconds, lua)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    print(f"\n{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs "
+          f"({cpu}) · Python {platform.python_version()} · gunicorn {' '.join(GUNICORN)} · "
+          f"wrk 2 threads, 8 connections, {args.seconds} s per page · SQLite")
+    print("\n### Seeded catalogue\n")
+    print(table(seeded, minimal))
+    print("\n### With 1,000 extra products\n")
+    print(table(bigger, minimal_bigger))
+    print("\n### Change with 1,000 extra products (as a fraction of the bare view of each round)\n")
+    for (name, how, _b, _q, before), (_n, _h, _a, _q2, after) in zip(seeded, bigger):
+        print(f"- {name} ({how}): {after / before - 1:+.0%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+#!/usr/bin/env python
+"""Lighthouse (mobile) scores for home, a product page and the article, served like production.
+
+Sets up a throwaway shop as scripts/bench_pages.py does, serves it with gunicorn and
+production settings (uploaded pictures by whitenoise, standing in for the web server),
+and runs npm's `lighthouse` against Debian's Chromium, headless. Lighthouse is installed
+with npm into .local/lighthouse (not committed):
+
+    (mkdir -p .local/lighthouse && cd .local/lighthouse && npm install lighthouse@12.8.2)
+    .venv/bin/python scripts/lighthouse.py [--port 8510]   (or: make lighthouse)
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pages import ARTICLE, ROOT, Server, manage, shop_env  # noqa: E402
+
+LIGHTHOUSE = ROOT / ".local" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --no-first-run")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {"home": "/", "product": "/catalogue/classic-acupressure-mat_1/", "article": ARTICLE}
+
+
+def lighthouse(url, report_path):
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(
+        [str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report_path}",
+         "--quiet", f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile"],
+        env=env, check=True,
+    )
+    report = json.loads(Path(report_path).read_text())
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failing = [
+        f"{audit['id']} ({audit['score']})"
+        for audit in report["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        and not audit["id"].endswith("-insight")  # insights explain, they are not scored
+    ]
+    return scores, failing, report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8510)
+    parser.add_argument("--reports", help="keep the JSON reports in this folder")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"{LIGHTHOUSE} is missing: (mkdir -p .local/lighthouse && cd .local/lighthouse && npm install lighthouse@12.8.2)")
+
+    data_dir = tempfile.mkdtemp(prefix="lighthouse-shop-")
+    env = shop_env(data_dir)
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "setup_shop")
+        manage(env, "collectstatic", "--noinput")
+        server = Server("scripts.shop_with_media_wsgi:application", args.port, env, ROOT)
+        try:
+            rows = []
+            for name, path in PAGES.items():
+                report_path = Path(args.reports or data_dir) / f"lighthouse-{name}.json"
+                report_path.parent.mkdir(parents=True, exist_ok=True)
+                scores, failing, report = lighthouse(server.url + path, report_path)
+                weight = report["audits"]["total-byte-weight"]["numericValue"]
+                rows.append((name, scores, failing, weight))
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    print("| page | performance | accessibility | best practices | SEO | bytes transferred |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, scores, _failing, weight in rows:
+        print(f"| {name} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + f" | {weight / 1000:.0f} kB |")
+    for name, _scores, failing, _weight in rows:
+        if failing:
+            print(f"{name}: audits below 0.9: {', '.join(failing)}")
+
+
+if __name__ == "__main__":
+    main()
