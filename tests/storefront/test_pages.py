@@ -234,7 +234,7 @@ def test_catalogue_pages_through_many_products(client, catalogue):
     assert "35 products, showing 1–24" in text and "Page 1 of 2" in text
     second = client.get(reverse("catalogue:index"), {"page": 2})
     assert "35 products, showing 25–35" in text_of(second)
-    assert second.content.decode().count("<article class=\"card\">") == 11
+    assert second.content.decode().count("<article class=\"product-card\">") == 11
     # A page past the end goes back to the first, saying so.
     beyond = client.get(reverse("catalogue:index"), {"page": 9}, follow=True)
     assert "That page number does not exist; here is the first page." in text_of(beyond)
