@@ -127,6 +127,9 @@ MIDDLEWARE = [
     "shop.security.ShopCSPMiddleware",
     "shop.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before any session, CSRF, auth or basket work
+    # (shop/storefront/page_cache.py).
+    "shop.storefront.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -448,11 +451,6 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 
 # --- Speed: whole anonymous pages from the cache (shop/storefront/page_cache.py) ------
-# Right after the static files, before sessions, CSRF, auth and the basket do any work.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "shop.storefront.page_cache.AnonymousPageCacheMiddleware",
-)
 SHOP_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # 0: off
 CSRF_FAILURE_VIEW = "shop.storefront.views.csrf_failure"
 # --- end speed ---
