@@ -205,6 +205,8 @@ def webhook_event_construct(*, payload: bytes, signature: str) -> EventInfo:
         raise SignatureInvalid(f"not an event: missing {error}") from error
     if not isinstance(info.id, str) or not isinstance(info.type, str) or not isinstance(info.data_object, dict):
         raise SignatureInvalid("not an event: id, type or data.object has the wrong type")
+    if not isinstance(info.data_object.get("id"), str):
+        raise SignatureInvalid("not an event: data.object has no id")
     return info
 
 

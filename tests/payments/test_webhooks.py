@@ -119,6 +119,14 @@ def test_tampered_body_with_a_valid_looking_signature_is_refused(client, charged
     assert response.status_code == 400
 
 
+def test_signed_event_whose_object_has_no_id_is_refused_with_400(client, charged_order):
+    response = deliver(client, event_for("payment_intent.succeeded", {"object": "payment_intent"}))
+    assert response.status_code == 400
+    charged_order.refresh_from_db()
+    assert charged_order.status == "Pending payment"
+    assert StripeEvent.objects.count() == 0
+
+
 def test_unhandled_event_types_are_acknowledged_and_not_stored(client, localstripe):
     response = deliver(client, event_for("customer.created", {"id": "cus_1", "object": "customer"}))
     assert (response.status_code, response.content) == (200, b"ignored")
