@@ -52,3 +52,12 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+/* "Cancel" links go back a page when there is one; otherwise they follow their href. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a[data-back]");
+  if (link && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});
