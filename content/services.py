@@ -12,7 +12,7 @@ from django_comments_xtd import signed
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from oscar.core.loading import get_model
 
-from content import selectors, tasks
+from content import notifications, selectors
 from content.article_body import front_matter_split
 from content.models import Article, ArticleProduct
 
@@ -82,8 +82,8 @@ def article_setup() -> list[str]:
 # --- Posting and confirming comments ---------------------------------------------------
 
 
-# Comment emails go out from Celery; `robust=True` on their on_commit: with the broker
-# down the reader's comment still succeeds and the failed enqueue is logged.
+# Comment emails are queued in the same transaction as the comment (content/notifications.py)
+# and sent by a Celery worker after commit: none is lost when the broker or mail server is down.
 @transaction.atomic
 def comment_post(*, article: Article, form, user, ip_address: str | None, base_url: str) -> CommentOutcome:
     """A validated comment: signed-in readers' is stored now, others get a confirmation email.
@@ -97,7 +97,7 @@ def comment_post(*, article: Article, form, user, ip_address: str | None, base_u
         tmp_comment.user = user
         return _comment_store(tmp_comment=tmp_comment, base_url=base_url)
     key = signed.dumps(tmp_comment, compress=True, extra_key=settings.COMMENTS_XTD_SALT).decode()
-    transaction.on_commit(lambda: tasks.comment_confirmation_send.delay(key=key, base_url=base_url), robust=True)
+    notifications.comment_confirmation_email_send(key=key, base_url=base_url)
     return CommentOutcome(status=STATUS_CONFIRMATION_SENT)
 
 
@@ -123,10 +123,15 @@ def _comment_store(*, tmp_comment: TmpXtdComment, base_url: str) -> CommentOutco
     comment = XtdComment(**fields)
     comment.save()
     if comment.is_public:
-        transaction.on_commit(lambda: tasks.comment_followers_notify.delay(comment_id=comment.pk, base_url=base_url), robust=True)
+        notifications.comment_email_followers(comment=comment, base_url=base_url)
         return CommentOutcome(status=STATUS_PUBLISHED, comment=comment)
-    transaction.on_commit(lambda: tasks.held_comment_notify_moderators.delay(comment_id=comment.pk, base_url=base_url), robust=True)
+    _moderators_notify(comment=comment, base_url=base_url)
     return CommentOutcome(status=STATUS_HELD, comment=comment, hold_reason=hold_reason)
+
+
+def _moderators_notify(*, comment: XtdComment, base_url: str) -> None:
+    if not notifications.held_comment_email_moderators(comment=comment, base_url=base_url):
+        logger.warning("Comment %s waits for moderation but no staff member has an email address", comment.pk)
 
 
 # --- Moderation --------------------------------------------------------------------------
@@ -139,7 +144,7 @@ def comment_approve(*, comment: XtdComment, moderator, base_url: str) -> None:
     comment.save(update_fields=["is_public", "is_removed"])
     CommentFlag.objects.get_or_create(comment=comment, user=moderator, flag=CommentFlag.MODERATOR_APPROVAL)
     if not was_public:
-        transaction.on_commit(lambda: tasks.comment_followers_notify.delay(comment_id=comment.pk, base_url=base_url), robust=True)
+        notifications.comment_email_followers(comment=comment, base_url=base_url)
 
 
 @transaction.atomic
