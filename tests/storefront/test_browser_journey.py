@@ -71,6 +71,8 @@ def test_shopper_picks_a_colour_and_sees_it_in_the_basket(page, live_server, cat
 
     traffic.reset()
     page.get_by_role("link", name="Classic Acupressure Mat", exact=True).click()
+    # The colour picker's script runs once the product page has loaded: don't type before it.
+    page.wait_for_url("**/catalogue/classic-acupressure-mat_*/", wait_until="load")
     page.wait_for_load_state("networkidle")
     product_bytes = traffic.bytes
     assert page.get_by_role("heading", level=1).inner_text() == "Classic Acupressure Mat"
@@ -114,6 +116,8 @@ def test_colours_are_chosen_by_keyboard_and_out_of_stock_is_skipped(page, live_s
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Premium Linen Acupressure Mat", exact=True).click()
+    # The colour picker's script runs once the product page has loaded: don't type before it.
+    page.wait_for_url("**/catalogue/premium-linen-acupressure-mat_*/", wait_until="load")
     sage = page.get_by_role("radio", name="Sage")
     assert sage.is_disabled()
     assert "Out of stock" in page.locator("label", has_text="Sage").inner_text()
