@@ -12,11 +12,13 @@ in the same run, and every page's throughput is reported as a fraction of it. Th
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import platform
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -33,12 +35,15 @@ GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"
 ARTICLE = "/articles/benefits-of-acupressure-mats-for-back-pain/"
 
 
-def shop_env(data_dir: str) -> dict:
+def shop_env(data_dir: str, redis_url: str) -> dict:
     env = dict(os.environ)
     env.update({
         "DJANGO_SETTINGS_MODULE": "shop.settings.production",
         "DATA_DIR": data_dir,
         "DATABASE_URL": f"sqlite:///{data_dir}/db.sqlite3",
+        # Production settings require Redis (cache, broker) and a mail service.
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": "dummymail://",
         "SECRET_KEY": "bench-secret-key",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
@@ -50,7 +55,6 @@ def shop_env(data_dir: str) -> dict:
         "LOG_LEVEL": "WARNING",
     })
     env.pop("DEBUG", None)
-    env.pop("REDIS_URL", None)
     return env
 
 
@@ -80,6 +84,34 @@ class Server:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=20)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def throwaway_shop(prefix: str):
+    """The environment of a shop ready to serve with production settings: its own SQLite
+    file and redis-server, migrated, catalogue loaded, static files collected; removed after."""
+    if shutil.which("redis-server") is None:
+        raise SystemExit("redis-server is not installed: apt-get install redis-server")
+    data_dir = tempfile.mkdtemp(prefix=prefix)
+    port = _free_port()
+    redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                              "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        env = shop_env(data_dir, f"redis://127.0.0.1:{port}/0")
+        manage(env, "migrate", "--noinput")
+        manage(env, "setup_shop")
+        manage(env, "collectstatic", "--noinput")
+        yield env
+    finally:
+        redis.terminate()
+        redis.wait(timeout=10)
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def wrk(url, seconds, *, cookie=None, lua=None):
@@ -240,13 +272,8 @@ def main():
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
-    data_dir = tempfile.mkdtemp(prefix="bench-pages-")
-    env = shop_env(data_dir)
-    try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "setup_shop")
-        manage(env, "collectstatic", "--noinput")
-
+    with throwaway_shop("bench-pages-") as env:
+        data_dir = env["DATA_DIR"]
         minimal_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
         lua = os.path.join(data_dir, "basket_add.lua")
         # The bare view is measured again before each round: on a shared machine the load
@@ -255,8 +282,6 @@ def main():
         subprocess.run([PYTHON, "manage.py", "shell"], cwd=ROOT, env=env, input=ADD_PRODUCTS, check=True,
                        capture_output=True, text=True)
         minimal_bigger, bigger = measure_round(env, minimal_env, args.port, args.seconds, lua)
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
 
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""

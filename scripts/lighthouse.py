@@ -13,14 +13,12 @@ with npm into .local/lighthouse (not committed):
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pages import ARTICLE, ROOT, Server, manage, shop_env  # noqa: E402
+from bench_pages import ARTICLE, ROOT, Server, throwaway_shop  # noqa: E402
 
 LIGHTHOUSE = ROOT / ".local" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
@@ -55,25 +53,18 @@ def main():
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE} is missing: (mkdir -p .local/lighthouse && cd .local/lighthouse && npm install lighthouse@12.8.2)")
 
-    data_dir = tempfile.mkdtemp(prefix="lighthouse-shop-")
-    env = shop_env(data_dir)
-    try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "setup_shop")
-        manage(env, "collectstatic", "--noinput")
+    with throwaway_shop("lighthouse-shop-") as env:
         server = Server("scripts.shop_with_media_wsgi:application", args.port, env, ROOT)
         try:
             rows = []
             for name, path in PAGES.items():
-                report_path = Path(args.reports or data_dir) / f"lighthouse-{name}.json"
+                report_path = Path(args.reports or env["DATA_DIR"]) / f"lighthouse-{name}.json"
                 report_path.parent.mkdir(parents=True, exist_ok=True)
                 scores, failing, report = lighthouse(server.url + path, report_path)
                 weight = report["audits"]["total-byte-weight"]["numericValue"]
                 rows.append((name, scores, failing, weight))
         finally:
             server.stop()
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
 
     print("| page | performance | accessibility | best practices | SEO | bytes transferred |")
     print("|---|---:|---:|---:|---:|---:|")
