@@ -7,7 +7,7 @@ proves it). The readiness check still reports the cache as unavailable.
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -16,8 +16,32 @@ logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """One redis.Redis per connection pool instead of a new one per cache call.
+
+    Django builds a client for every get/set; redis-py fills a table of ~170 response
+    callbacks in each, which was half the cost of a page-cache hit (measured with
+    cProfile: ~175 µs of ~650 µs). Clients are thread-safe and share the pool anyway.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class RedisCacheTolerant(RedisCache):
     """Reads miss and writes are dropped while Redis does not answer; other errors raise."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     def _tolerate(self, operation, fallback, *args, **kwargs):
         try:

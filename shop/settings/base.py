@@ -122,14 +122,14 @@ INSTALLED_APPS = [
 SITE_ID = 1
 
 MIDDLEWARE = [
+    # Anonymous pages from the cache before any other work; a stored page keeps the
+    # headers the middleware below added to it (shop/storefront/page_cache.py).
+    "shop.storefront.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Headers on every response, cached pages too (issue 6, shop/security.py).
+    # Headers on every response (issue 6, shop/security.py).
     "shop.security.ShopCSPMiddleware",
     "shop.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages from the cache before any session, CSRF, auth or basket work
-    # (shop/storefront/page_cache.py).
-    "shop.storefront.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,17 +1,24 @@
-"""Whole anonymous pages from the Django cache, answered before sessions, CSRF and the basket run.
+"""Whole anonymous pages from the Django cache, answered before any other middleware runs.
 
 A page is shared only between requests that cannot see anything personal: a GET with
 no session, basket, messages or CSRF cookie. Such a request's page is stored only when
 its view set no cookie, and it is rendered without a CSRF token (static/js/form-token.js
 adds one when a form is sent), so the stored HTML holds nothing of anyone.
 
-Every key carries two version tokens: the shop's (bumped when a product, its stock or
+The middleware is the outermost one, so a hit skips the security, CSP and WhiteNoise
+work: a page is stored with the headers those added, which are the same for every copy
+(no per-response nonces, shop/security.py). It is stored gzipped (safe: a shared page
+carries no secret for BREACH to find) and sent as is to every browser that accepts gzip.
+
+Each entry records two version tokens: the shop's (bumped when a product, its stock or
 price, a category, a picture or an offer changes) and the article pages' own
-(content/page_cache.py: edits, comments, paid orders). Changing either makes every
-stored page stale at once; entries also expire after PAGE_CACHE_SECONDS, so offers
-that start or end with the clock show up within that time.
+(content/page_cache.py: edits, comments, paid orders). A hit needs both to be current,
+read in the same round trip as the entry, so a change makes every stored page stale at
+once; entries also expire after PAGE_CACHE_SECONDS, so offers that start or end with
+the clock show up within that time.
 """
 
+import gzip
 import hashlib
 import uuid
 
@@ -20,7 +27,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_vary_headers
 
 from content.page_cache import VERSION_KEY as ARTICLE_VERSION_KEY
 from content.page_cache import article_pages_version
@@ -69,12 +78,21 @@ def request_is_anonymous_get(request) -> bool:
     return request.method == "GET" and not any(name in cookies for name in _personal_cookies())
 
 
-def _page_key(request) -> str | None:
-    versions = cache.get_many([VERSION_KEY, ARTICLE_VERSION_KEY])
-    if len(versions) < 2:
-        versions = {VERSION_KEY: storefront_pages_version(), ARTICLE_VERSION_KEY: article_pages_version()}
-    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    return f"storefront:page:{versions[VERSION_KEY]}:{versions[ARTICLE_VERSION_KEY]}:{address}"
+def _may_be_shared(request) -> bool:
+    return (
+        settings.SHOP_PAGE_CACHE_SECONDS > 0
+        and request_is_anonymous_get(request)
+        # Static files and pictures are WhiteNoise's and the web server's.
+        and not request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        # Plain HTTP gets SecurityMiddleware's redirect, not a page.
+        and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
+    )
+
+
+def _page_key(request) -> str:
+    # The scheme too: SecurityMiddleware's HSTS header is only on pages stored over HTTPS.
+    address = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    return f"storefront:page:{address}"
 
 
 def _is_shared_view(request) -> bool:
@@ -96,33 +114,53 @@ def _is_storable(request, response) -> bool:
     )
 
 
+def _entry(versions: tuple, response) -> tuple:
+    """What is stored: (versions, status, headers, gzipped body). mtime=0 keeps copies identical."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
+    return versions, response.status_code, headers, gzip.compress(response.content, mtime=0)
+
+
+def _response(entry: tuple, request, *, hit: bool) -> HttpResponse:
+    _versions, status, headers, body = entry
+    gzipped = bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+    content = body if gzipped else gzip.decompress(body)
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(content))
+    response[HIT_HEADER] = "hit" if hit else "miss"
+    return response
+
+
 class AnonymousPageCacheMiddleware:
-    """Near the top of MIDDLEWARE: a hit costs two cache reads and no SQL at all."""
+    """First in MIDDLEWARE: a hit costs one cache round trip and no SQL at all."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.SHOP_PAGE_CACHE_SECONDS <= 0 or not request_is_anonymous_get(request):
+        if not _may_be_shared(request):
             return self.get_response(request)
         key = _page_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[HIT_HEADER] = "hit"
-            return response
+        found = cache.get_many([VERSION_KEY, ARTICLE_VERSION_KEY, key])
+        versions = (found.get(VERSION_KEY), found.get(ARTICLE_VERSION_KEY))
+        entry = found.get(key)
+        if entry is not None and None not in versions and entry[0] == versions:
+            return _response(entry, request, hit=True)
         if not _is_shared_view(request):
             return self.get_response(request)
+        if None in versions:
+            versions = (storefront_pages_version(), article_pages_version())
         setattr(request, SHARED_FLAG, True)
         response = self.get_response(request)
-        if _is_storable(request, response):
-            headers = [(name, value) for name, value in response.items() if name.lower() != "content-length"]
-            cache.set(key, (response.status_code, headers, response.content), settings.SHOP_PAGE_CACHE_SECONDS)
-            response[HIT_HEADER] = "miss"
-        return response
+        if not _is_storable(request, response):
+            return response
+        entry = _entry(versions, response)
+        cache.set(key, entry, settings.SHOP_PAGE_CACHE_SECONDS)
+        return _response(entry, request, hit=False)
 
 
 def page_is_shared(request) -> bool:

@@ -4,6 +4,7 @@ Each test reads a page once as a fresh visitor (stored), changes the shop the wa
 or an order would (through the models, so signals run), and reads it again.
 """
 
+import gzip
 import re
 from decimal import Decimal
 
@@ -195,3 +196,37 @@ def test_pages_not_shared_are_not_stored(pillow):
     for url in (reverse("basket:summary"), reverse("search:search") + "?q=mat"):
         assert HIT_HEADER not in fresh_get(url)
         assert HIT_HEADER not in fresh_get(url)
+
+
+def test_a_browser_that_accepts_gzip_gets_the_stored_page_compressed(pillow, article):
+    for url in shared_urls(pillow, article):
+        plain = stored_then_hit(url)
+        packed = Client().get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert packed[HIT_HEADER] == "hit"
+        assert packed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.content) == plain.content, url
+        assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content)
+        for page in (plain, packed):
+            assert "Accept-Encoding" in page["Vary"], url
+
+
+def test_a_page_from_the_cache_keeps_the_security_headers(pillow):
+    url = pillow.get_absolute_url()
+    first = fresh_get(url)
+    hit = fresh_get(url)
+    assert hit[HIT_HEADER] == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Referrer-Policy",
+                   "X-Content-Type-Options", "Cross-Origin-Opener-Policy", "Content-Type"):
+        assert hit[header] == first[header], header
+    assert "script-src" in hit["Content-Security-Policy"]
+
+
+def test_plain_http_is_redirected_even_when_the_page_is_stored(pillow, settings):
+    url = pillow.get_absolute_url()
+    stored = Client().get(url, secure=True)
+    assert stored[HIT_HEADER] == "miss"
+    settings.SECURE_SSL_REDIRECT = True
+    assert Client().get(url, secure=True)[HIT_HEADER] == "hit"
+    plain = Client().get(url)
+    assert plain.status_code == 301
+    assert plain["Location"] == f"https://testserver{url}"
