@@ -5,10 +5,11 @@ Sets up a throwaway shop (SQLite file in a temporary DATA_DIR: migrate, setup_sh
 collectstatic), serves it with gunicorn, and loads each page with wrk (Debian package
 `wrk`): requests/s, p50 and p99 latency, and SQL queries per page (counted in-process
 with Django's test client). The same gunicorn settings serve scripts/bench_minimal_wsgi.py
-in the same run, and every page's throughput is reported as a fraction of it. Then
-1,000 more products are added and everything is measured again.
+in the same run; each run of a page follows a run of that bare view, and the page's
+throughput is reported as the median of those paired fractions. Then 1,000 more
+products are added and everything is measured again.
 
-    .venv/bin/python scripts/bench_pages.py [--seconds 3] [--port 8500]   (or: make bench)
+    .venv/bin/python scripts/bench_pages.py [--seconds 3] [--repeat 3] [--port 8500]   (or: make bench)
 """
 
 import argparse
@@ -221,38 +222,60 @@ def page_facts(env):
     return json.loads(output.split("FACTS ", 1)[1])
 
 
-def measure(env, port, seconds, minimal_rate, lua_path):
+def paired(minimal_url, load, repeat):
+    """Load a page `repeat` times, each run right after a run of the bare view.
+
+    The fraction is the median of the pairs' ratios, so slow drifts of a shared machine's
+    load hit both sides of each pair alike; the page's own numbers are its median run.
+    """
+    runs = []
+    for _ in range(repeat):
+        minimal = wrk(minimal_url, load["seconds"])
+        result = wrk(load["url"], load["seconds"], cookie=load.get("cookie"), lua=load.get("lua"))
+        runs.append((result["rate"] / minimal["rate"], result, minimal))
+    runs.sort(key=lambda run: run[0])
+    fraction, result, _ = runs[len(runs) // 2]
+    return result, fraction, [minimal for _, _, minimal in runs]
+
+
+def measure(env, minimal_url, port, seconds, repeat, lua_path):
     facts = page_facts(env)
     shop = Server("shop.wsgi:application", port, env, ROOT)
-    rows = []
+    loads = []
     try:
         pillow = facts["pillow"]
         for url in facts["pages"].values():  # warm-up: every worker stores its pages
             wrk(shop.url + url, 1)
         for name, url in facts["pages"].items():
-            rows.append((name, "anonymous (page cache)", wrk(shop.url + url, seconds), facts["queries"][name]))
+            loads.append((name, "anonymous (page cache)", {"url": shop.url + url}, facts["queries"][name]))
         product = facts["pages"]["product"]
-        rows.append(("product", "rendered (has a csrftoken cookie)",
-                     wrk(shop.url + product, seconds, cookie=f"csrftoken={TOKEN}"), facts["queries"]["product"]))
+        loads.append(("product", "rendered (has a csrftoken cookie)",
+                      {"url": shop.url + product, "cookie": f"csrftoken={TOKEN}"}, facts["queries"]["product"]))
         basket_add_script(lua_path, pillow)
-        rows.append(("basket add", "POST, new visitor each time", wrk(shop.url + "/", seconds, lua=lua_path),
-                     facts["queries"]["basket add"]))
-        cookie = basket_cookie(shop.url, pillow)
-        rows.append(("basket view", "one line", wrk(shop.url + "/basket/", seconds, cookie=cookie),
-                     facts["queries"]["basket view"]))
+        loads.append(("basket add", "POST, new visitor each time", {"url": shop.url + "/", "lua": lua_path},
+                      facts["queries"]["basket add"]))
+        loads.append(("basket view", "one line",
+                      {"url": shop.url + "/basket/", "cookie": basket_cookie(shop.url, pillow)},
+                      facts["queries"]["basket view"]))
+        rows, minimal_runs = [], []
+        for name, how, load, queries in loads:
+            result, fraction, minimals = paired(minimal_url, {**load, "seconds": seconds}, repeat)
+            rows.append((name, how, result, queries, fraction))
+            minimal_runs += minimals
     finally:
         shop.stop()
-    return [(name, how, result, queries, result["rate"] / minimal_rate) for name, how, result, queries in rows]
+    return rows, minimal_runs
 
 
-def measure_round(env, minimal_env, port, seconds, lua):
+def measure_round(env, minimal_env, port, seconds, repeat, lua):
     minimal_server = Server("bench_minimal_wsgi:application", port + 1, minimal_env, ROOT / "scripts")
     try:
         wrk(minimal_server.url + "/", 1)
-        minimal = wrk(minimal_server.url + "/", seconds)
+        rows, minimal_runs = measure(env, minimal_server.url + "/", port, seconds, repeat, lua)
     finally:
         minimal_server.stop()
-    return minimal, measure(env, port, seconds, minimal["rate"], lua)
+    minimal_runs.sort(key=lambda run: run["rate"])
+    return minimal_runs[len(minimal_runs) // 2], rows
 
 
 def table(rows, minimal):
@@ -269,6 +292,7 @@ def table(rows, minimal):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=3, help="load time per page")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page, each paired with a bare-view run")
     parser.add_argument("--port", type=int, default=8500, help="first of two free ports")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -278,18 +302,19 @@ def main():
         data_dir = env["DATA_DIR"]
         minimal_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
         lua = os.path.join(data_dir, "basket_add.lua")
-        # The bare view is measured again before each round: on a shared machine the load
-        # drifts, and each page is compared with the yardstick of its own round.
-        minimal, seeded = measure_round(env, minimal_env, args.port, args.seconds, lua)
+        # The bare view is served all along and measured right before each run of a page:
+        # on a shared machine the load drifts, and each run is compared with its own yardstick.
+        minimal, seeded = measure_round(env, minimal_env, args.port, args.seconds, args.repeat, lua)
         subprocess.run([PYTHON, "manage.py", "shell"], cwd=ROOT, env=env, input=ADD_PRODUCTS, check=True,
                        capture_output=True, text=True)
-        minimal_bigger, bigger = measure_round(env, minimal_env, args.port, args.seconds, lua)
+        minimal_bigger, bigger = measure_round(env, minimal_env, args.port, args.seconds, args.repeat, lua)
 
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
     print(f"\n{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs "
           f"({cpu}) · Python {platform.python_version()} · gunicorn {' '.join(GUNICORN)} · "
-          f"wrk 2 threads, 8 connections, Accept-Encoding gzip, {args.seconds} s per page · SQLite")
+          f"wrk 2 threads, 8 connections, Accept-Encoding gzip, {args.repeat} × {args.seconds} s per page, "
+          "each after a run of the bare view (median) · SQLite")
     print("\n### Seeded catalogue\n")
     print(table(seeded, minimal))
     print("\n### With 1,000 extra products\n")
