@@ -143,7 +143,7 @@ def _attribute_values(queryset):
 
 
 def _colour_of(child) -> str:
-    for value in child.variant_attribute_values:
+    for value in child.page_attribute_values:
         if value.attribute.code == COLOUR_ATTRIBUTE:
             return str(value.value_as_text)
     return child.get_title()
@@ -166,26 +166,18 @@ def product_page(*, request, product) -> ProductPage:
     """Everything the product page shows; a child's URL shows its parent with that colour chosen."""
     chosen_child = product if product.is_child else None
     shown = product.parent if chosen_child else product
-    # The view already loaded the product: prefetch onto it rather than load it again.
-    prefetch_related_objects(
-        [shown],
-        "images",
-        Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
-                 to_attr="shown_attribute_values"),
-    )
     strategy = request.strategy
     variants = []
+    children = list(shown.children.public().prefetch_related("stockrecords").order_by("pk")) if shown.is_parent else []
+    # The view already loaded the product: prefetch onto it rather than load it again, and
+    # onto its children in the same two queries (pictures, attribute values).
+    prefetch_related_objects(
+        [shown, *children],
+        "images",
+        Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
+                 to_attr="page_attribute_values"),
+    )
     if shown.is_parent:
-        children = (
-            shown.children.public()
-            .prefetch_related(
-                "stockrecords",
-                "images",
-                Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
-                         to_attr="variant_attribute_values"),
-            )
-            .order_by("pk")
-        )
         for child in children:
             info = strategy.fetch_for_product(child)
             colour = _colour_of(child)
@@ -220,7 +212,7 @@ def product_page(*, request, product) -> ProductPage:
         variants=variants,
         selected=selected,
         images=list(shown.images.all()),
-        attributes=_attribute_rows(shown.shown_attribute_values, colours=[v.colour for v in variants]),
+        attributes=_attribute_rows(shown.page_attribute_values, colours=[v.colour for v in variants]),
         rejected_form=rejected_form,
         posted_quantity=rejected_form.data.get("quantity") if rejected_form is not None else None,
     )
