@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",
-    "oscar.apps.catalogue.apps.CatalogueConfig",
+    "shop.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "shop.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
