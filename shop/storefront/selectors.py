@@ -4,12 +4,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.serializers import JSONSerializer
+from django.core.cache import cache
 from django.db.models import BooleanField, Case, Prefetch, Q, When, prefetch_related_objects
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from shop.catalogue_data import COLOURS
 from shop.search.selectors import LISTING_ORDER, product_listing
+
+from .page_cache import storefront_pages_version
 
 AddToBasketForm = get_class("basket.forms", "AddToBasketForm")
 Category = get_model("catalogue", "Category")
@@ -28,9 +31,22 @@ COLOUR_ATTRIBUTE = "colour"
 REJECTED_BASKET_FORM_KEY = "add_to_basket_form_post_data_%s"
 
 
+# A bulk update sends no signal (README "Speed"): the menu is at most this old then.
+NAVIGATION_CACHE_SECONDS = 300
+
+
 def navigation_categories():
-    """Top-level public categories for the header menu."""
-    return list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
+    """Top-level public categories for the header menu, from the cache when it has them.
+
+    Cached under the storefront pages' version token, which a saved or deleted category
+    renews (receivers.py): every page, signed in or not, draws the menu without a query.
+    """
+    key = f"storefront:navigation:{storefront_pages_version()}"
+    categories = cache.get(key)
+    if categories is None:
+        categories = list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
+        cache.set(key, categories, NAVIGATION_CACHE_SECONDS)
+    return categories
 
 
 HOME_SECTIONS = (("mats", MATS_CATEGORY, 4), ("pillows", PILLOWS_CATEGORY, 2), ("bundles", BUNDLES_CATEGORY, 2))
