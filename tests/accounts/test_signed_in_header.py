@@ -151,3 +151,13 @@ def test_a_customer_header_costs_no_permission_or_notification_query(make_user):
     # The count and the permission check are subqueries of that one user query.
     assert [s for s in sql if "communication_notification" in s] == user_queries
     assert not [s for s in sql if "auth_permission" in s]
+
+
+def test_staff_sign_in_to_the_admin_with_their_username(make_user):
+    make_user("sam", is_staff=True, is_superuser=True)
+    client = Client()
+    response = client.post("/admin/login/?next=/admin/", {"username": "sam", "password": PASSWORD, "next": "/admin/"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_backend"] == "shop.accounts.auth_backends.UsernameBackend"
+    assert client.get("/admin/").status_code == 200
+    assert DASHBOARD_LINK.search(header(client.get("/")))
