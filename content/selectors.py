@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
@@ -19,6 +19,7 @@ from shop.search.selectors import product_listing
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
+Option = get_model("catalogue", "Option")
 
 SPAM_FLAG = "marked as spam"
 
@@ -131,7 +132,13 @@ def comment_hold_reason(*, email: str, text: str) -> str | None:
 def article_products(*, article: Article) -> dict[int, Product]:
     """The live products behind an article's cards, keyed by id, prefetched as catalogue cards are."""
     ids = article.product_cards.values_list("product_id", flat=True)
-    return {product.pk: product for product in product_listing().filter(pk__in=ids)}
+    # The cards' add-to-basket forms ask each product whether it has options: Oscar's
+    # Product.has_options reads these two annotations instead of a query per card.
+    products = product_listing().filter(pk__in=ids).annotate(
+        has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+        has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+    )
+    return {product.pk: product for product in products}
 
 
 def article_card_placements(*, article: Article) -> list[tuple[str, int]]:

@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",
-    "oscar.apps.catalogue.apps.CatalogueConfig",
+    "shop.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "shop.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
@@ -157,7 +157,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
-                "oscar.apps.communication.notifications.context_processors.notifications",
+                # The count comes with the user (shop.accounts.auth_backends): no query of its own.
+                "shop.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "shop.storefront.context_processors.storefront",
             ],
@@ -165,9 +166,10 @@ TEMPLATES = [
     },
 ]
 
+# Oscar's and Django's backends, loading the user with the header's facts (shop/accounts/).
 AUTHENTICATION_BACKENDS = (
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "shop.accounts.auth_backends.EmailBackend",
+    "shop.accounts.auth_backends.UsernameBackend",
 )
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,12 +4,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.serializers import JSONSerializer
+from django.core.cache import cache
 from django.db.models import BooleanField, Case, Prefetch, Q, When, prefetch_related_objects
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from shop.catalogue_data import COLOURS
 from shop.search.selectors import LISTING_ORDER, product_listing
+
+from .page_cache import storefront_pages_version
 
 AddToBasketForm = get_class("basket.forms", "AddToBasketForm")
 Category = get_model("catalogue", "Category")
@@ -28,9 +31,22 @@ COLOUR_ATTRIBUTE = "colour"
 REJECTED_BASKET_FORM_KEY = "add_to_basket_form_post_data_%s"
 
 
+# A bulk update sends no signal (README "Speed"): the menu is at most this old then.
+NAVIGATION_CACHE_SECONDS = 300
+
+
 def navigation_categories():
-    """Top-level public categories for the header menu."""
-    return list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
+    """Top-level public categories for the header menu, from the cache when it has them.
+
+    Cached under the storefront pages' version token, which a saved or deleted category
+    renews (receivers.py): every page, signed in or not, draws the menu without a query.
+    """
+    key = f"storefront:navigation:{storefront_pages_version()}"
+    categories = cache.get(key)
+    if categories is None:
+        categories = list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
+        cache.set(key, categories, NAVIGATION_CACHE_SECONDS)
+    return categories
 
 
 HOME_SECTIONS = (("mats", MATS_CATEGORY, 4), ("pillows", PILLOWS_CATEGORY, 2), ("bundles", BUNDLES_CATEGORY, 2))
@@ -143,7 +159,7 @@ def _attribute_values(queryset):
 
 
 def _colour_of(child) -> str:
-    for value in child.variant_attribute_values:
+    for value in child.page_attribute_values:
         if value.attribute.code == COLOUR_ATTRIBUTE:
             return str(value.value_as_text)
     return child.get_title()
@@ -166,26 +182,18 @@ def product_page(*, request, product) -> ProductPage:
     """Everything the product page shows; a child's URL shows its parent with that colour chosen."""
     chosen_child = product if product.is_child else None
     shown = product.parent if chosen_child else product
-    # The view already loaded the product: prefetch onto it rather than load it again.
-    prefetch_related_objects(
-        [shown],
-        "images",
-        Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
-                 to_attr="shown_attribute_values"),
-    )
     strategy = request.strategy
     variants = []
+    children = list(shown.children.public().prefetch_related("stockrecords").order_by("pk")) if shown.is_parent else []
+    # The view already loaded the product: prefetch onto it rather than load it again, and
+    # onto its children in the same two queries (pictures, attribute values).
+    prefetch_related_objects(
+        [shown, *children],
+        "images",
+        Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
+                 to_attr="page_attribute_values"),
+    )
     if shown.is_parent:
-        children = (
-            shown.children.public()
-            .prefetch_related(
-                "stockrecords",
-                "images",
-                Prefetch("attribute_values", queryset=_attribute_values(ProductAttributeValue.objects.all()),
-                         to_attr="variant_attribute_values"),
-            )
-            .order_by("pk")
-        )
         for child in children:
             info = strategy.fetch_for_product(child)
             colour = _colour_of(child)
@@ -220,7 +228,7 @@ def product_page(*, request, product) -> ProductPage:
         variants=variants,
         selected=selected,
         images=list(shown.images.all()),
-        attributes=_attribute_rows(shown.shown_attribute_values, colours=[v.colour for v in variants]),
+        attributes=_attribute_rows(shown.page_attribute_values, colours=[v.colour for v in variants]),
         rejected_form=rejected_form,
         posted_quantity=rejected_form.data.get("quantity") if rejected_form is not None else None,
     )

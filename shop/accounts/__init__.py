@@ -1,0 +1,1 @@
+"""Signing in: the user is loaded together with what the signed-in header shows."""

@@ -1,0 +1,1 @@
+"""Oscar's notifications, as the shop's page header counts them."""
