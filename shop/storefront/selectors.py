@@ -4,12 +4,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.serializers import JSONSerializer
+from django.core.cache import cache
 from django.db.models import BooleanField, Case, Prefetch, Q, When, prefetch_related_objects
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from shop.catalogue_data import COLOURS
 from shop.search.selectors import LISTING_ORDER, product_listing
+from shop.storefront.page_cache import storefront_pages_version
 
 AddToBasketForm = get_class("basket.forms", "AddToBasketForm")
 Category = get_model("catalogue", "Category")
@@ -21,6 +23,8 @@ MATS_CATEGORY = "mats"
 PILLOWS_CATEGORY = "pillows"
 BUNDLES_CATEGORY = "bundles"
 
+# The menu's key carries the version token; the expiry only frees memory.
+NAV_CACHE_SECONDS = 60 * 60
 # At or below this many left, a shopper sees "Only N left" instead of "In stock".
 LOW_STOCK_LEVEL = 5
 COLOUR_ATTRIBUTE = "colour"
@@ -29,8 +33,17 @@ REJECTED_BASKET_FORM_KEY = "add_to_basket_form_post_data_%s"
 
 
 def navigation_categories():
-    """Top-level public categories for the header menu."""
-    return list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
+    """Top-level public categories for the header menu; cached, as every page draws them.
+
+    The key carries the storefront version (renewed when a category is saved), so the
+    menu is never older than the pages it appears on.
+    """
+    key = f"storefront:nav-categories:{storefront_pages_version()}"
+    categories = cache.get(key)
+    if categories is None:
+        categories = list(Category.get_root_nodes().filter(is_public=True).order_by("path"))
+        cache.set(key, categories, NAV_CACHE_SECONDS)
+    return categories
 
 
 HOME_SECTIONS = (("mats", MATS_CATEGORY, 4), ("pillows", PILLOWS_CATEGORY, 2), ("bundles", BUNDLES_CATEGORY, 2))
