@@ -10,7 +10,7 @@ class Basket(AbstractBasket):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
-            from .selectors import basket_lines
+            from .selectors import basket_lines  # here: the selectors import these models
 
             self._lines = basket_lines(basket=self)
         return self._lines

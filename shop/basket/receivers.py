@@ -13,4 +13,6 @@ def basket_vouchers_changed(sender, instance, action, **kwargs) -> None:
 
 def connect() -> None:
     Basket = get_model("basket", "Basket")
-    m2m_changed.connect(basket_vouchers_changed, sender=Basket.vouchers.through, dispatch_uid="basket-vouchers-changed")
+    m2m_changed.connect(
+        basket_vouchers_changed, sender=Basket.vouchers.through, dispatch_uid="basket-vouchers-changed"
+    )

@@ -25,4 +25,5 @@ def connect() -> None:
         Range.included_categories, Range.excluded_categories, Product.categories,
     ]
     for field in fields:
-        m2m_changed.connect(_invalidate, sender=field.through, dispatch_uid=f"offer-membership-{field.through._meta.label}")
+        uid = f"offer-membership-{field.through._meta.label}"
+        m2m_changed.connect(_invalidate, sender=field.through, dispatch_uid=uid)
