@@ -141,3 +141,28 @@ def test_a_basket_with_lines_stays_within_the_budget_at_any_catalogue_size(shop)
 
     add_products(1000)
     assert {page: queries_for(client, url) for page, url in urls.items()} == before
+
+
+# Adding to the basket is a POST, outside the page budget: pinned at what was measured.
+# Oscar's form and add_product still read the variant, its stock and options one by one.
+BASKET_ADD_CEILING = 23
+
+
+def test_adding_a_colour_to_the_basket_does_not_grow_with_the_catalogue(shop):
+    client = Client()
+    pink = Product.objects.get(upc="MAT-CLASSIC-LOTUS-PINK")
+    url = reverse("basket:add", kwargs={"pk": pink.parent.pk})
+    data = {"quantity": 1, "child_id": pink.pk}
+
+    def queries_for_adding():
+        client.post(url, data)  # the range answers for this product are cached after this
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(url, data)
+        assert response.status_code == 302
+        return len(queries)
+
+    before = queries_for_adding()
+    assert before <= BASKET_ADD_CEILING
+    add_products(1000)
+    assert queries_for_adding() == before
+    assert client.get(reverse("basket:summary")).context["basket"].num_items == 4
