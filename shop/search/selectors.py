@@ -8,24 +8,37 @@ keeping a separate index in step.
 """
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
-from oscar.core.loading import get_model
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from oscar.core.loading import get_class, get_model
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+ProductQuerySet = get_class("catalogue.managers", "ProductQuerySet")
 # Best sellers first (priority), then by name; the id keeps pages stable.
 LISTING_ORDER = ("-priority", "title", "pk")
 
 
+class ListingQuerySet(ProductQuerySet):
+    """Loads the stock of the listed products and of their public variants in one query.
+
+    Prefetching "stockrecords" on both would take two; the query budget (12 per page,
+    signed in too) has no room for the second.
+    """
+
+    def _prefetch_related_objects(self):
+        super()._prefetch_related_objects()
+        products = list(self._result_cache)
+        variants = [child for product in products for child in getattr(product, "_prefetched_public_children", ())]
+        prefetch_related_objects(products + variants, "stockrecords")
+
+
 def product_listing(*, category=None) -> QuerySet:
     """Public parent and standalone products, with what a product card shows prefetched."""
-    public_children = Product.objects.public().prefetch_related("stockrecords")
     products = (
-        Product.objects.browsable()
+        ListingQuerySet(Product).browsable()
         .select_related("product_class")
         .prefetch_related(
-            Prefetch("children", queryset=public_children, to_attr="_prefetched_public_children"),
-            "stockrecords",
+            Prefetch("children", queryset=Product.objects.public(), to_attr="_prefetched_public_children"),
             "images",
         )
         .order_by(*LISTING_ORDER)

@@ -27,19 +27,15 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
-# Not yet within the budget (see README "Speed"): what was measured, so it cannot grow.
 # Signed in, a page adds only the session, the user (loaded with the header's
-# notifications count and permission check, shop/accounts/) and the open basket: Oscar's
-# lookup, its line count (BasketMiddleware) and its lines (the header's item count). The
-# last two, Oscar's basket code, take most pages one or two over; a signed-in search also
-# stores Oscar's analytics record of it. A basket with lines runs Oscar's offer checks
-# per line and per offer.
-SIGNED_IN_CEILING = {
-    "home": 13, "catalogue": 13, "category": 14, "mat": 13, "pillow": BUDGET, "article": 13, "search": 14,
-    "basket": BUDGET,
-}
+# notifications count and permission check, shop/accounts/) and the open basket with
+# its lines (shop/basket/selectors.py).
+SIGNED_IN_PAGES = ("home", "catalogue", "category", "mat", "pillow", "article", "search", "basket")
 SIGNED_IN_TABLES = ('"django_session"', '"auth_user"', '"basket_basket"', '"basket_line"')
-BASKET_LINES_CEILING = {"home": 58, "mat": 61, "article": 59, "basket": 65}
+# A basket with lines: the basket and its lines in one query, offers and their ranges
+# from the cache (shop/basket, shop/offer); the seeded offer takes 20% off the pillow.
+BASKET_LINES_PAGES = ("home", "mat", "article", "basket")
+BASKET_LINES = ("PILLOW-NECK", "MAT-CLASSIC-LOTUS-PINK", "MAT-FULL-OCEAN-BLUE")
 ARTICLE_SLUG = "benefits-of-acupressure-mats-for-back-pain"
 
 
@@ -124,14 +120,13 @@ def test_a_page_from_the_page_cache_costs_no_query(shop, settings, extra_product
         assert len(queries) == 0, page
 
 
-def test_signed_in_pages_do_not_grow_with_the_catalogue(shop, django_user_model):
+def test_signed_in_pages_stay_within_the_budget_at_any_catalogue_size(shop, django_user_model):
     user = django_user_model.objects.create_user(username="ana", email="ana@example.com", password="pw-123456789")
     client = Client()
     client.force_login(user)
-    urls = {page: url for page, url in page_urls().items() if page in SIGNED_IN_CEILING}
+    urls = {page: url for page, url in page_urls().items() if page in SIGNED_IN_PAGES}
     before = {page: queries_for(client, url) for page, url in urls.items()}
-    for page, count in before.items():
-        assert count <= SIGNED_IN_CEILING[page], f"{page}: {count}"
+    assert max(before.values()) <= BUDGET, before
     add_products(1000)
     assert {page: queries_for(client, url) for page, url in urls.items()} == before
 
@@ -147,19 +142,46 @@ def test_signing_in_adds_only_session_user_and_basket_queries(shop, django_user_
         anonymous = sql_for(Client(), url)
         own = [sql for sql in sql_for(signed_in, url) if not any(f"FROM {table}" in sql for table in SIGNED_IN_TABLES)]
         assert len(own) == len(anonymous), (page, own, anonymous)
-        assert len(sql_for(signed_in, url)) - len(own) == 5, page  # session, user, basket, line count, lines
+        assert len(sql_for(signed_in, url)) - len(own) == 4, page  # session, user, basket, its lines
 
 
-def test_a_basket_with_lines_does_not_grow_with_the_catalogue(shop):
+def test_a_basket_with_lines_stays_within_the_budget_at_any_catalogue_size(shop):
     client = Client()
-    for upc in ("PILLOW-NECK", "MAT-CLASSIC-LOTUS-PINK", "MAT-FULL-OCEAN-BLUE"):
+    for upc in BASKET_LINES:
         product = Product.objects.get(upc=upc)
         data = {"quantity": 1, **({"child_id": product.pk} if product.parent_id else {})}
         client.post(reverse("basket:add", kwargs={"pk": (product.parent or product).pk}), data)
-    urls = {page: url for page, url in page_urls().items() if page in BASKET_LINES_CEILING}
+    urls = {page: url for page, url in page_urls().items() if page in BASKET_LINES_PAGES}
     before = {page: queries_for(client, url) for page, url in urls.items()}
-    for page, count in before.items():
-        assert count <= BASKET_LINES_CEILING[page], f"{page}: {count}"
-    assert "3" in client.get(urls["basket"]).content.decode()
+    assert max(before.values()) <= BUDGET, before
+    basket = client.get(urls["basket"]).context["basket"]
+    assert (basket.num_items, basket.total_incl_tax) == (3, Decimal("137.20"))  # 24 + 39 + 79 - 20% of 24
+    assert [d["discount"] for d in basket.offer_discounts] == [Decimal("4.80")]
+
     add_products(1000)
     assert {page: queries_for(client, url) for page, url in urls.items()} == before
+
+
+# Adding to the basket is a POST, outside the page budget: pinned at what was measured.
+# Oscar's form and add_product still read the variant, its stock and options one by one.
+BASKET_ADD_CEILING = 23
+
+
+def test_adding_a_colour_to_the_basket_does_not_grow_with_the_catalogue(shop):
+    client = Client()
+    pink = Product.objects.get(upc="MAT-CLASSIC-LOTUS-PINK")
+    url = reverse("basket:add", kwargs={"pk": pink.parent.pk})
+    data = {"quantity": 1, "child_id": pink.pk}
+
+    def queries_for_adding():
+        client.post(url, data)  # the range answers for this product are cached after this
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(url, data)
+        assert response.status_code == 302
+        return len(queries)
+
+    before = queries_for_adding()
+    assert before <= BASKET_ADD_CEILING
+    add_products(1000)
+    assert queries_for_adding() == before
+    assert client.get(reverse("basket:summary")).context["basket"].num_items == 4
