@@ -20,24 +20,28 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PictureLayout:
-    box: str  # "480x360" (cropped to it) or "960" (a width, height kept in proportion)
+    box: str  # "480x360" (cropped to it) or "960x" (a width, the height in proportion)
     widths: tuple[int, ...]
     sizes: str
     quality: int = 80
 
     @property
     def crop(self) -> bool:
-        return "x" in self.box
+        return not self.box.endswith("x")
 
     def geometry(self, width: int) -> str:
         if not self.crop:
-            return str(width)
+            return f"{width}x"  # Oscar's thumbnailer spells "width only" so
         box_width, box_height = (int(side) for side in self.box.split("x"))
         return f"{width}x{round(width * box_height / box_width)}"
 
 
 # The widths come from static/css/shop.css and article.css (rem = 16px; .wrap is at most
-# 72rem wide with 1rem padding). Keep `sizes` in step when the CSS changes.
+# 72rem wide with 1rem padding). Keep `sizes` in step when the CSS changes
+# (tests/storefront/test_pictures_browser.py measures both). Chromium takes the smaller
+# of two candidates unless the screen's density is past their geometric mean, so the
+# widths sit close to 1x, 1.5x, 2x and 3x of the common slots (e.g. 540 for a 265px card
+# on a 2x screen, 360 for a 184px card on a 1.75x phone).
 LAYOUTS = {
     # .product-grid: below 48rem columns of at least 10rem with .75rem gaps (one up to
     # 22.75rem, two on most phones, three from 33.5rem, four from 44.25rem); from 48rem
@@ -45,7 +49,7 @@ LAYOUTS = {
     # 65.75rem, ~265px at 72rem). Approximate on purpose, as it is repeated on every card:
     # where there are more columns than assumed, the browser picks a larger file than needed.
     "card": PictureLayout(
-        box="480x360", widths=(240, 360, 480, 720), quality=80,
+        box="360x270", widths=(240, 360, 540, 720), quality=80,
         sizes="(min-width: 72rem) 17rem, (min-width: 49.5rem) calc(33.3vw - 1.5rem), "
               "(min-width: 22.75rem) calc(50vw - 1.375rem), calc(100vw - 2rem)",
     ),
@@ -72,7 +76,7 @@ LAYOUTS = {
     ),
     # .article-hero: the reading column, at most 40rem.
     "article-hero": PictureLayout(
-        box="960", widths=(480, 640, 960, 1280), quality=82,
+        box="960x", widths=(480, 640, 960, 1280), quality=82,
         sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)",
     ),
 }
@@ -105,18 +109,20 @@ def picture_for(*, source, layout: str) -> Picture | None:
         return None
     try:
         main = _thumbnail(source, chosen.box, chosen)
+        if main.size is None:  # sorl-thumbnail could not read the source (it logged why)
+            return None
         candidates = {}
         for width in chosen.widths:
             thumbnail = _thumbnail(source, chosen.geometry(width), chosen)
             candidates.setdefault(thumbnail.width, thumbnail.url)
+        srcset = ", ".join(f"{url} {width}w" for width, url in sorted(candidates.items()))
+        return Picture(src=main.url, width=main.width, height=main.height, srcset=srcset, sizes=chosen.sizes)
     except Exception:
         # As Oscar's own thumbnail tag does: a broken picture must not break the page.
         if getattr(settings, "OSCAR_THUMBNAIL_DEBUG", settings.DEBUG):
             raise
         logger.exception("No thumbnails for %s (%s)", getattr(source, "name", source), layout)
         return None
-    srcset = ", ".join(f"{url} {width}w" for width, url in sorted(candidates.items()))
-    return Picture(src=main.url, width=main.width, height=main.height, srcset=srcset, sizes=chosen.sizes)
 
 
 def picture_html(*, source, layout: str, alt: str, loading: str = "lazy", **attrs) -> str:
