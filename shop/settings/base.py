@@ -337,6 +337,8 @@ STORAGES = {
 }
 THUMBNAIL_DEBUG = False
 THUMBNAIL_PRESERVE_FORMAT = True
+# Speed (issue 7): drawn product pictures as lossless WebP (shop/storefront/thumbnail_engine.py).
+THUMBNAIL_ENGINE = "shop.storefront.thumbnail_engine.Engine"
 
 # --- Production (issue 6): what shop.settings.production demands, and its options ------
 # Read here like every other variable; shop/settings/production.py stops start-up

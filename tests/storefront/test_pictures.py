@@ -10,12 +10,15 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from oscar.core.loading import get_model
 from PIL import Image
+from sorl.thumbnail import get_thumbnail
 
 from content.models import Article
 from shop.storefront.pictures import LAYOUTS
+from shop.storefront.thumbnail_engine import is_drawing
 
 Product = get_model("catalogue", "Product")
 
@@ -193,3 +196,22 @@ def test_a_hero_whose_file_is_gone_leaves_the_page_working(client, shop, caplog)
     assert response.status_code == 200
     assert not any("article-hero" in img.get("class", "") for img in parse(response).images)
     assert len(pictures(response)) == 2  # the product cards still show
+
+
+def test_drawn_pictures_are_lossless_and_photos_lossy():
+    drawing = Image.new("RGB", (960, 720), (246, 242, 236))
+    drawing.paste((31, 95, 91), (120, 100, 840, 620))
+    photo = Image.merge("RGB", [Image.effect_noise((960, 720), sigma) for sigma in (40, 60, 80)])
+    assert is_drawing(drawing) and not is_drawing(photo)
+    sizes = {}
+    for name, image in (("drawing", drawing), ("photo", photo)):
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        stored = default_storage.save(f"tests/{name}.png", ContentFile(buffer.getvalue()))
+        thumbnail = get_thumbnail(stored, "720x540", crop="center", format="WEBP", quality=82)
+        with Image.open(default_storage.open(thumbnail.name)) as webp:
+            assert webp.format == "WEBP" and webp.size == (720, 540)
+            # Lossless keeps the drawing's colours exactly; lossy WebP shifts them.
+            assert (webp.convert("RGB").getpixel((360, 270)) == (31, 95, 91)) is (name == "drawing")
+        sizes[name] = default_storage.size(thumbnail.name)
+    assert sizes["drawing"] < 2_000 < sizes["photo"]
