@@ -25,6 +25,11 @@ class PictureLayout:
     sizes: str
     quality: int = 80
 
+    def __post_init__(self):
+        # src is one of the srcset's files: one thumbnail and one cache read fewer.
+        if int(self.box.split("x")[0]) not in self.widths:
+            raise ValueError(f"the box {self.box} is not one of the widths {self.widths}")
+
     @property
     def crop(self) -> bool:
         return not self.box.endswith("x")
@@ -108,13 +113,15 @@ def picture_for(*, source, layout: str) -> Picture | None:
     if not source:
         return None
     try:
-        main = _thumbnail(source, chosen.box, chosen)
-        if main.size is None:  # sorl-thumbnail could not read the source (it logged why)
-            return None
-        candidates = {}
+        candidates, main = {}, None
         for width in chosen.widths:
-            thumbnail = _thumbnail(source, chosen.geometry(width), chosen)
+            geometry = chosen.geometry(width)
+            thumbnail = _thumbnail(source, geometry, chosen)
+            if thumbnail.size is None:  # sorl-thumbnail could not read the source (it logged why)
+                return None
             candidates.setdefault(thumbnail.width, thumbnail.url)
+            if geometry == chosen.box:
+                main = thumbnail
         srcset = ", ".join(f"{url} {width}w" for width, url in sorted(candidates.items()))
         return Picture(src=main.url, width=main.width, height=main.height, srcset=srcset, sizes=chosen.sizes)
     except Exception:
@@ -125,11 +132,10 @@ def picture_for(*, source, layout: str) -> Picture | None:
         return None
 
 
-def picture_html(*, source, layout: str, alt: str, loading: str = "lazy", **attrs) -> str:
-    """An `<img>` for a layout. loading: "lazy" (below the fold), "high" (the page's main
-    picture: fetchpriority=high) or "eager". Further attributes: `_` becomes `-`, True is
-    written bare, False and None are left out."""
-    picture = picture_for(source=source, layout=layout)
+def picture_html(*, picture: Picture | None, alt: str, loading: str = "lazy", **attrs) -> str:
+    """The `<img>` of a picture_for() result. loading: "lazy" (below the fold), "high" (the
+    page's main picture: fetchpriority=high) or "eager". Further attributes: `_` becomes
+    `-`, True is written bare, False and None are left out."""
     if picture is None:
         return ""
     if loading == "lazy":

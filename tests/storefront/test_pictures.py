@@ -17,7 +17,7 @@ from PIL import Image
 from sorl.thumbnail import get_thumbnail
 
 from content.models import Article
-from shop.storefront.pictures import LAYOUTS
+from shop.storefront.pictures import LAYOUTS, PictureLayout
 from shop.storefront.thumbnail_engine import is_drawing
 
 Product = get_model("catalogue", "Product")
@@ -215,3 +215,8 @@ def test_drawn_pictures_are_lossless_and_photos_lossy():
             assert (webp.convert("RGB").getpixel((360, 270)) == (31, 95, 91)) is (name == "drawing")
         sizes[name] = default_storage.size(thumbnail.name)
     assert sizes["drawing"] < 2_000 < sizes["photo"]
+
+
+def test_a_layout_whose_src_is_not_in_its_srcset_is_refused():
+    with pytest.raises(ValueError, match="480x360 is not one of the widths"):
+        PictureLayout(box="480x360", widths=(240, 360, 720), sizes="100vw")
