@@ -4,10 +4,11 @@
 
   // Product gallery: a thumbnail shows its picture in the main image instead of opening it.
   var main = document.querySelector("[data-gallery-main]");
-  function show(url, alt) {
+  // srcset first: with srcset set, the browser picks its file by `sizes`, not src.
+  function show(url, srcset, alt) {
     if (!main || !url) { return; }
+    if (srcset) { main.srcset = srcset; } else { main.removeAttribute("srcset"); }
     main.src = url;
-    main.removeAttribute("srcset");
     if (alt) { main.alt = alt; }
   }
   document.querySelectorAll("[data-gallery-thumb]").forEach(function (link) {
@@ -17,7 +18,7 @@
         other.removeAttribute("aria-current");
       });
       link.setAttribute("aria-current", "true");
-      show(link.href, link.getAttribute("data-alt"));
+      show(link.href, link.getAttribute("data-srcset"), link.getAttribute("data-alt"));
     });
   });
 
@@ -28,7 +29,7 @@
   document.querySelectorAll('input[name="child_id"]').forEach(function (radio) {
     radio.addEventListener("change", function () {
       if (!radio.checked) { return; }
-      show(radio.getAttribute("data-image"), radio.getAttribute("data-alt"));
+      show(radio.getAttribute("data-image"), radio.getAttribute("data-srcset"), radio.getAttribute("data-alt"));
       if (status) {
         status.textContent = radio.getAttribute("data-colour") + ": " + radio.getAttribute("data-stock");
         status.className = "stock stock-" + radio.getAttribute("data-stock-code");

@@ -78,11 +78,25 @@ def test_shopper_picks_a_colour_and_sees_it_in_the_basket(page, live_server, cat
     assert page.get_by_role("heading", level=1).inner_text() == "Classic Acupressure Mat"
     assert page.get_by_role("radio", name="Charcoal").is_enabled()
 
+    blue_srcset = page.locator("[data-gallery-main]").get_attribute("srcset")
+    # A gallery thumbnail shows its picture, srcset and all, in the main picture.
+    charcoal_thumb = page.get_by_role("link", name="Show picture: Classic Acupressure Mat in Charcoal")
+    charcoal_thumb.click()
+    expect(page.locator("[data-gallery-main]")).to_have_attribute("srcset", charcoal_thumb.get_attribute("data-srcset"))
     page.get_by_text("Lotus Pink", exact=True).click()
     expect(page.get_by_role("radio", name="Lotus Pink")).to_be_checked()
     # The picker's script updates the text after the change event: wait for it.
     expect(page.locator("[data-stock-status]")).to_have_text("Lotus Pink: In stock")
-    expect(page.locator("[data-gallery-main]")).to_have_attribute("alt", "Classic Acupressure Mat in Lotus Pink")
+    main_picture = page.locator("[data-gallery-main]")
+    expect(main_picture).to_have_attribute("alt", "Classic Acupressure Mat in Lotus Pink")
+    # The picture is swapped with its srcset, and the browser shows a file from that srcset.
+    pink_srcset = page.get_by_role("radio", name="Lotus Pink").get_attribute("data-srcset")
+    assert pink_srcset and pink_srcset != blue_srcset
+    expect(main_picture).to_have_attribute("srcset", pink_srcset)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=main_picture.element_handle())
+    shown = main_picture.evaluate("img => new URL(img.currentSrc).pathname")
+    assert shown in [candidate.split()[0] for candidate in pink_srcset.split(",")]
+    assert shown not in blue_srcset
     expect(page.locator("[data-price-display]")).to_have_text("$39.00")
     page.get_by_label("Quantity").fill("1")
     page.screenshot(path="/tmp/storefront-product-desktop.png", full_page=True)
