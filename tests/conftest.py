@@ -23,11 +23,13 @@ def _media_in_tmp(settings, tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     # Whole pages are cached (shop/storefront/page_cache.py): none may outlive its test's data.
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture
