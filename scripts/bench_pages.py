@@ -1,15 +1,17 @@
 #!/usr/bin/env python
 """Benchmark the storefront pages under gunicorn with production settings, against a bare Django view.
 
-Sets up a throwaway shop (SQLite file in a temporary DATA_DIR: migrate, setup_shop,
-collectstatic), serves it with gunicorn, and loads each page with wrk (Debian package
-`wrk`): requests/s, p50 and p99 latency, and SQL queries per page (counted in-process
-with Django's test client). The same gunicorn settings serve scripts/bench_minimal_wsgi.py
-in the same run; each run of a page follows a run of that bare view, and the page's
-throughput is reported as the median of those paired fractions. Then 1,000 more
-products are added and everything is measured again.
+Sets up a throwaway shop (SQLite file in a temporary DATA_DIR, or a throwaway
+PostgreSQL database with --postgres: migrate, setup_shop, collectstatic), serves it
+with gunicorn, and loads each page with wrk (Debian package `wrk`): requests/s, p50
+and p99 latency, and SQL queries per page (counted in-process with Django's test
+client). The same gunicorn settings serve scripts/bench_minimal_wsgi.py in the same
+run; each run of a page follows a run of that bare view, and the page's throughput is
+reported as the median of those paired fractions. Then 1,000 more products are added
+and everything is measured again.
 
-    .venv/bin/python scripts/bench_pages.py [--seconds 3] [--repeat 3] [--port 8500]   (or: make bench)
+    .venv/bin/python scripts/bench_pages.py [--seconds 3] [--repeat 3] [--port 8500]
+        [--postgres postgres://user:password@host:port]                        (or: make bench)
 """
 
 import argparse
@@ -36,12 +38,12 @@ GUNICORN = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"
 ARTICLE = "/articles/benefits-of-acupressure-mats-for-back-pain/"
 
 
-def shop_env(data_dir: str, redis_url: str) -> dict:
+def shop_env(data_dir: str, redis_url: str, database_url: str) -> dict:
     env = dict(os.environ)
     env.update({
         "DJANGO_SETTINGS_MODULE": "shop.settings.production",
         "DATA_DIR": data_dir,
-        "DATABASE_URL": f"sqlite:///{data_dir}/db.sqlite3",
+        "DATABASE_URL": database_url,
         # Production settings require Redis (cache, broker) and a mail service.
         "REDIS_URL": redis_url,
         "EMAIL_URL": "dummymail://",
@@ -94,9 +96,29 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def throwaway_shop(prefix: str):
-    """The environment of a shop ready to serve with production settings: its own SQLite
-    file and redis-server, migrated, catalogue loaded, static files collected; removed after."""
+def throwaway_database(data_dir: str, postgres: str | None):
+    """A SQLite file in data_dir, or a new database on the PostgreSQL server at `postgres`
+    (postgres://user:password@host:port, a role that may create databases), dropped after."""
+    if not postgres:
+        yield f"sqlite:///{data_dir}/db.sqlite3"
+        return
+    import psycopg
+
+    name = f"bench_{os.getpid()}_{int(time.time())}"
+    with psycopg.connect(f"{postgres}/postgres", autocommit=True) as server:
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{postgres}/{name}"
+    finally:
+        with psycopg.connect(f"{postgres}/postgres", autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def throwaway_shop(prefix: str, *, postgres: str | None = None):
+    """The environment of a shop ready to serve with production settings: its own database
+    (SQLite, or PostgreSQL if given) and redis-server, migrated, catalogue loaded, static
+    files collected; removed after."""
     if shutil.which("redis-server") is None:
         raise SystemExit("redis-server is not installed: apt-get install redis-server")
     data_dir = tempfile.mkdtemp(prefix=prefix)
@@ -104,11 +126,12 @@ def throwaway_shop(prefix: str):
     redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
                               "--appendonly", "no"], stdout=subprocess.DEVNULL)
     try:
-        env = shop_env(data_dir, f"redis://127.0.0.1:{port}/0")
-        manage(env, "migrate", "--noinput")
-        manage(env, "setup_shop")
-        manage(env, "collectstatic", "--noinput")
-        yield env
+        with throwaway_database(data_dir, postgres) as database_url:
+            env = shop_env(data_dir, f"redis://127.0.0.1:{port}/0", database_url)
+            manage(env, "migrate", "--noinput")
+            manage(env, "setup_shop")
+            manage(env, "collectstatic", "--noinput")
+            yield env
     finally:
         redis.terminate()
         redis.wait(timeout=10)
@@ -294,11 +317,14 @@ def main():
     parser.add_argument("--seconds", type=int, default=3, help="load time per page")
     parser.add_argument("--repeat", type=int, default=3, help="runs per page, each paired with a bare-view run")
     parser.add_argument("--port", type=int, default=8500, help="first of two free ports")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="measure on PostgreSQL: postgres://user:password@host:port (a throwaway database is "
+                             "created there and dropped after); default SQLite")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
-    with throwaway_shop("bench-pages-") as env:
+    with throwaway_shop("bench-pages-", postgres=args.postgres) as env:
         data_dir = env["DATA_DIR"]
         minimal_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
         lua = os.path.join(data_dir, "basket_add.lua")
@@ -314,7 +340,7 @@ def main():
     print(f"\n{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs "
           f"({cpu}) · Python {platform.python_version()} · gunicorn {' '.join(GUNICORN)} · "
           f"wrk 2 threads, 8 connections, Accept-Encoding gzip, {args.repeat} × {args.seconds} s per page, "
-          "each after a run of the bare view (median) · SQLite")
+          f"each after a run of the bare view (median) · {'PostgreSQL' if args.postgres else 'SQLite'}")
     print("\n### Seeded catalogue\n")
     print(table(seeded, minimal))
     print("\n### With 1,000 extra products\n")
