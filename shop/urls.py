@@ -4,12 +4,16 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from shop import health
 from shop.storefront import views as storefront_views
 
 urlpatterns = [
     path("", storefront_views.home, name="home-page"),
+    # Search engines index the catalogue and the article, not baskets, checkout or accounts.
+    path("robots.txt", TemplateView.as_view(template_name="storefront/robots.txt", content_type="text/plain"),
+         name="robots-txt"),
     path("health/live/", health.live, name="health-live"),
     path("health/ready/", health.ready, name="health-ready"),
     path("admin/", admin.site.urls),
