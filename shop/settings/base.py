@@ -339,13 +339,11 @@ STORAGES = {
 }
 THUMBNAIL_DEBUG = False
 THUMBNAIL_PRESERVE_FORMAT = True
-# sorl-thumbnail's index (file name and size per picture and geometry) in each
-# process's memory, in front of its database table, instead of one Redis read per
-# picture and width (48 on a product page). An entry never changes for a given picture
-# and geometry (a new upload gets a new file name), so a process's copy cannot be wrong.
+# sorl-thumbnail's index of made thumbnails: each process's memory in front of the
+# shared cache and the database table (shop/storefront/thumbnail_index.py).
 CACHES["thumbnails"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                         "LOCATION": "thumbnails", "OPTIONS": {"MAX_ENTRIES": 20000}}
-THUMBNAIL_CACHE = "thumbnails"
+THUMBNAIL_KVSTORE = "shop.storefront.thumbnail_index.KVStore"
 # Speed (issue 7): drawn product pictures as lossless WebP (shop/storefront/thumbnail_engine.py).
 THUMBNAIL_ENGINE = "shop.storefront.thumbnail_engine.Engine"
 

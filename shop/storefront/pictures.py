@@ -5,7 +5,7 @@ and width/height come from, the widths offered in `srcset` (about 1x to 3x of th
 width it is laid out at), and a `sizes` value that repeats the CSS's widths, so a
 phone downloads a small file and a high-density desktop a sharp one. Thumbnails go
 through Oscar's thumbnailer (sorl-thumbnail); after the first render each one is a
-lookup in the Django cache, never a query.
+lookup in the process's memory (shop/storefront/thumbnail_index.py), never a query.
 """
 
 import logging
