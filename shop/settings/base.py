@@ -344,6 +344,10 @@ THUMBNAIL_PRESERVE_FORMAT = True
 CACHES["thumbnails"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                         "LOCATION": "thumbnails", "OPTIONS": {"MAX_ENTRIES": 20000}}
 THUMBNAIL_KVSTORE = "shop.storefront.thumbnail_index.KVStore"
+# The worker makes an uploaded product picture's thumbnails for every layout
+# (shop.storefront.tasks), so no shopper waits seconds for them. Off in the test settings:
+# every test that commits the catalogue would spend ~8 s on it.
+SHOP_THUMBNAILS_IN_BACKGROUND = True
 # Speed (issue 7): drawn product pictures as lossless WebP (shop/storefront/thumbnail_engine.py).
 THUMBNAIL_ENGINE = "shop.storefront.thumbnail_engine.Engine"
 

@@ -19,6 +19,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = True
+SHOP_THUMBNAILS_IN_BACKGROUND = False  # tests/storefront/test_tasks.py turns it on
 CELERY_TASK_EAGER_PROPAGATES = True
 # Plain static storage: tests must not depend on a collectstatic manifest.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

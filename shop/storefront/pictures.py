@@ -87,6 +87,10 @@ LAYOUTS = {
 }
 
 
+# Every layout a product's picture is shown in (the article hero is the article's own).
+PRODUCT_LAYOUTS = ("card", "product", "gallery-thumb", "basket-line", "article-card")
+
+
 @dataclass(frozen=True)
 class Picture:
     src: str
@@ -130,6 +134,15 @@ def picture_for(*, source, layout: str) -> Picture | None:
             raise
         logger.exception("No thumbnails for %s (%s)", getattr(source, "name", source), layout)
         return None
+
+
+def pictures_make(*, source, layouts=PRODUCT_LAYOUTS) -> int:
+    """Make a picture's thumbnails for these layouts now, so no shopper waits for them.
+
+    The worker runs it after an upload (shop.storefront.tasks); what already exists is
+    only looked up. Returns how many of the layouts have their pictures.
+    """
+    return sum(picture_for(source=source, layout=layout) is not None for layout in layouts)
 
 
 def picture_html(*, picture: Picture | None, alt: str, loading: str = "lazy", **attrs) -> str:

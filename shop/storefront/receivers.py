@@ -1,5 +1,7 @@
-"""What makes stored anonymous pages stale, and the per-view work product pages no longer do."""
+"""Storefront receivers: stale pages, thumbnails made after an upload, product-view work no longer done."""
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.apps.analytics import receivers as analytics_receivers
 from oscar.apps.catalogue.signals import product_viewed
@@ -25,12 +27,25 @@ PAGE_MODELS = [
 ]
 
 
+def product_image_saved(sender, instance, **kwargs) -> None:
+    # Thumbnails take seconds to make: the worker makes them once the upload is stored,
+    # instead of the first shopper who opens the page.
+    from .tasks import product_image_thumbnails_enqueue
+
+    if not settings.SHOP_THUMBNAILS_IN_BACKGROUND:
+        return
+    transaction.on_commit(lambda: product_image_thumbnails_enqueue(instance.pk), robust=True)
+
+
 def connect() -> None:
     for app_label, model_name in PAGE_MODELS:
         model = get_model(app_label, model_name)
         uid = f"storefront-pages-{app_label}-{model_name}"
         post_save.connect(storefront_pages_invalidate, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(storefront_pages_invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+
+    post_save.connect(product_image_saved, sender=get_model("catalogue", "ProductImage"),
+                      dispatch_uid="storefront-product-image-thumbnails")
 
     # A product view used to write Oscar's analytics counter and set a "recently viewed"
     # cookie. Most views are now answered from the page cache, where neither runs, so the
