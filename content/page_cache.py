@@ -5,29 +5,24 @@ edited, a comment published, changed or removed, an order paid, which can earn a
 badge) makes every cached part stale at once without having to know its keys.
 """
 
-import uuid
-
 from django.core.cache import cache
 
 from content import selectors
 from content.article_body import article_body_parts, article_body_render
 from content.models import Article
+from shop.cache_versions import version_token, version_token_renew
 
 VERSION_KEY = "content:article-pages:version"
 TIMEOUT = 60 * 60 * 24
 
 
 def article_pages_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+    return version_token(VERSION_KEY)
 
 
-def article_pages_invalidate() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+def article_pages_invalidate(**kwargs) -> None:
+    """Every cached part is stale (now, and again after commit: shop.cache_versions)."""
+    version_token_renew(VERSION_KEY)
 
 
 def article_body_cached(*, article: Article) -> dict:

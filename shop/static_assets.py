@@ -16,21 +16,23 @@ MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 SHOP_FOLDERS = ("css/", "js/")
 
 
-def minified(name: str, text: str) -> str | None:
-    """The minified text of one of the shop's own CSS or JS files, or None for any other file."""
+def _minifier(name: str):
+    """The minifier for one of the shop's own CSS or JS files, or None for any other file."""
     if not name.startswith(SHOP_FOLDERS) or ".min." in name:
         return None
-    for suffix, minify in MINIFIERS.items():
-        if name.endswith(suffix):
-            return minify(text)
-    return None
+    return next((minify for suffix, minify in MINIFIERS.items() if name.endswith(suffix)), None)
+
+
+def minified(name: str, text: str) -> str | None:
+    """The minified text of one of the shop's own CSS or JS files, or None for any other file."""
+    minify = _minifier(name)
+    return minify(text) if minify else None
 
 
 class MinifiedCompressedManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
     def _save(self, name, content):
-        if name.startswith(SHOP_FOLDERS) and name.endswith(tuple(MINIFIERS)):
+        minify = _minifier(name)
+        if minify is not None:
             content.seek(0)
-            text = minified(name, content.read().decode("utf-8"))
-            if text is not None:
-                content = ContentFile(text.encode("utf-8"))
+            content = ContentFile(minify(content.read().decode("utf-8")).encode("utf-8"))
         return super()._save(name, content)

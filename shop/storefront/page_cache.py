@@ -20,12 +20,10 @@ the clock show up within that time.
 
 import gzip
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
@@ -33,6 +31,7 @@ from django.utils.cache import patch_vary_headers
 
 from content.page_cache import VERSION_KEY as ARTICLE_VERSION_KEY
 from content.page_cache import article_pages_version
+from shop.cache_versions import version_token, version_token_renew
 
 VERSION_KEY = "storefront:pages:version"
 # The pages worth sharing: what an anonymous shopper browses.
@@ -49,17 +48,12 @@ HIT_HEADER = "X-Page-Cache"
 
 
 def storefront_pages_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return version_token(VERSION_KEY)
 
 
 def storefront_pages_invalidate(**kwargs) -> None:
-    """Every stored page is stale; again after commit, as a request may have re-stored one meanwhile."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    """Every stored page (and cached menu, offers, range answers) is stale."""
+    version_token_renew(VERSION_KEY)
 
 
 def _personal_cookies() -> tuple:

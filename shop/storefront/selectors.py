@@ -24,8 +24,6 @@ MATS_CATEGORY = "mats"
 PILLOWS_CATEGORY = "pillows"
 BUNDLES_CATEGORY = "bundles"
 
-# The menu's key carries the version token; the expiry only frees memory.
-NAV_CACHE_SECONDS = 60 * 60
 # At or below this many left, a shopper sees "Only N left" instead of "In stock".
 LOW_STOCK_LEVEL = 5
 COLOUR_ATTRIBUTE = "colour"
